@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { HarnessError } from '../errors.ts';
+
+/** Parsed `npm run conformance` arguments. */
+export interface ConformanceArgs {
+  target: string;
+  out: string | undefined;
+  seed: number | undefined;
+  runs: number | undefined;
+  suites: string[];
+  faults: string[];
+  depth: 'quick' | 'full';
+  verbose: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run conformance -- [options]
+
+  --target FILE|sim   a target profile (JSON), or the embedded simulator (default: sim)
+  --out DIR           where results.json, junit.xml and index.html go
+                      (default: reports/<timestamp>/, with reports/latest pointing at it)
+  --seed N            fast-check seed; the same seed replays the same cases
+  --runs N            cases per property (default 25)
+  --suite NAME        run only this suite: limits, tags, map, reports (repeatable)
+  --fault NAME        switch on a simulator fault (sim only, repeatable)
+  --depth quick|full  how deep report bodies are read (default quick)
+  --verbose           show vitest's own test-by-test output
+  --help              this text
+
+Exit status: 0 no rule failed, 1 a rule failed, 2 harness or configuration error.`;
+
+/**
+ * Parses CLI arguments.
+ * @throws HarnessError for unknown options or malformed values, with what to write instead
+ */
+export function parseConformanceArgs(argv: string[]): ConformanceArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        target: { type: 'string', default: 'sim' },
+        out: { type: 'string' },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        suite: { type: 'string', multiple: true, default: [] },
+        fault: { type: 'string', multiple: true, default: [] },
+        depth: { type: 'string', default: 'quick' },
+        verbose: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new HarnessError('USAGE', `${(error as Error).message}\n\n${USAGE}`);
+  }
+  const v = parsed.values;
+  const depth = v.depth;
+  if (depth !== 'quick' && depth !== 'full') {
+    throw new HarnessError('USAGE', `--depth is "${depth}": give quick or full`);
+  }
+  return {
+    target: v.target,
+    out: v.out,
+    seed: integer(v.seed, '--seed', 0),
+    runs: integer(v.runs, '--runs', 1),
+    suites: v.suite.flatMap((s) => s.split(',')).filter((s) => s !== ''),
+    faults: v.fault.flatMap((s) => s.split(',')).filter((s) => s !== ''),
+    depth,
+    verbose: v.verbose,
+    help: v.help,
+  };
+}
+
+function integer(value: string | undefined, name: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new HarnessError('USAGE', `${name} is "${value}": give a whole number ≥ ${min}`);
+  }
+  return n;
+}

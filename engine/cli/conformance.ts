@@ -1,0 +1,118 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startVitest } from 'vitest/node';
+import { HarnessError } from '../errors.ts';
+import { readCredentials } from '../profile/credentials.ts';
+import { loadProfile } from '../profile/parse-profile.ts';
+import { ResultsReporter } from '../results/results-reporter.ts';
+import { linkLatest, writeResultsJson } from '../results/write-results.ts';
+import { SUITES } from '../rules/catalogue.ts';
+import { RUN_ENV } from '../run/run-options.ts';
+import { knownFaultNames } from '../simulator/fault-catalogue.ts';
+import { parseConformanceArgs, USAGE, type ConformanceArgs } from './conformance-args.ts';
+import { printSummary } from './summary.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+/** Runs the conformance suites against a target and writes the results. Returns the exit code. */
+async function main(argv: string[]): Promise<number> {
+  const args = parseConformanceArgs(argv);
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  checkBeforeStart(args);
+  const seed = args.seed ?? Date.now() % 2 ** 31;
+  const outDir = resolve(args.out ?? join(ROOT, 'reports', new Date().toISOString().replace(/[:.]/g, '-')));
+  mkdirSync(outDir, { recursive: true });
+  const suites = args.suites.length > 0 ? args.suites : [...SUITES];
+
+  process.env[RUN_ENV.target] = args.target === 'sim' ? 'sim' : resolve(args.target);
+  process.env[RUN_ENV.seed] = String(seed);
+  if (args.runs !== undefined) process.env[RUN_ENV.runs] = String(args.runs);
+  process.env[RUN_ENV.depth] = args.depth;
+  process.env[RUN_ENV.faults] = args.faults.join(',');
+  process.env[RUN_ENV.suites] = suites.join(',');
+  process.env[RUN_ENV.outDir] = outDir;
+  process.env[RUN_ENV.stateDir] ??= join(ROOT, '.harness');
+  process.stdout.write(`conformance: target ${args.target}, seed ${seed} (replay with --seed ${seed})\n`);
+
+  const reporter = new ResultsReporter();
+  const suiteFiles = suites
+    .map((suite) => join(ROOT, 'suites', suite))
+    .filter((dir) => existsSync(dir))
+    .map((dir) => `${dir}/`);
+  const vitest = await startVitest('test', suiteFiles, {
+    root: ROOT,
+    config: join(ROOT, 'vitest.config.ts'),
+    project: 'conformance',
+    watch: false,
+    passWithNoTests: true,
+    reporters: [
+      reporter,
+      ['junit', { outputFile: join(outDir, 'junit.xml'), suiteName: 'qualys-vmpc-conformance' }],
+      ...(args.verbose ? (['default'] as const) : []),
+    ],
+  });
+  await vitest.close();
+
+  const results = reporter.results;
+  if (results === undefined) {
+    const why = reporter.unhandled.join('\n') || 'the run did not start (see the error above)';
+    process.stderr.write(`conformance: no results: ${why}\n`);
+    return 2;
+  }
+  const file = writeResultsJson(results, outDir);
+  await writeRunReportIfAvailable(results, outDir);
+  if (args.out === undefined) linkLatest(outDir);
+  printSummary(results, file);
+  if (reporter.stoppedReason !== undefined) {
+    process.stderr.write(`conformance: the run stopped at once: ${reporter.stoppedReason}\n`);
+    return 2;
+  }
+  if (reporter.unhandled.length > 0) {
+    process.stderr.write(`conformance: harness errors:\n${reporter.unhandled.join('\n')}\n`);
+    return 2;
+  }
+  return results.rules.some((r) => r.status === 'fail') ? 1 : 0;
+}
+
+/** Fails fast, before vitest starts, on what a user can fix: profile, credentials, faults. */
+function checkBeforeStart(args: ConformanceArgs): void {
+  for (const suite of args.suites) {
+    if (!(SUITES as readonly string[]).includes(suite)) {
+      throw new HarnessError('USAGE', `--suite ${suite} is unknown: give one of ${SUITES.join(', ')}`);
+    }
+  }
+  const known = knownFaultNames();
+  for (const fault of args.faults) {
+    if (!known.includes(fault)) {
+      throw new HarnessError('USAGE', `--fault ${fault} is unknown: known faults are ${known.join(', ')}`);
+    }
+  }
+  if (args.target === 'sim' || args.target.startsWith('replay')) return;
+  if (args.faults.length > 0) {
+    throw new HarnessError('USAGE', '--fault works only with --target sim: faults are simulator behaviours');
+  }
+  const profile = loadProfile(args.target);
+  readCredentials(profile.credentials);
+  for (const user of Object.values(profile.users)) readCredentials(user);
+}
+
+async function writeRunReportIfAvailable(results: Parameters<typeof writeResultsJson>[0], outDir: string): Promise<void> {
+  const module = join(ROOT, 'engine', 'reporting', 'run-report.ts');
+  if (!existsSync(module)) return;
+  const { writeRunReport } = (await import(module)) as {
+    writeRunReport: (r: typeof results, dir: string) => Promise<string>;
+  };
+  await writeRunReport(results, outDir);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const message = error instanceof HarnessError ? error.message : (error as Error).stack ?? String(error);
+    process.stderr.write(`conformance: ${message}\n`);
+    process.exit(2);
+  },
+);

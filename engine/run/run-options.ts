@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { HarnessError } from '../errors.ts';
+import { SUITES } from '../rules/catalogue.ts';
+
+/** What a run was asked to do, before anything is started. */
+export interface RunOptions {
+  /** `sim`, `replay[:DIR]`, or the path of a profile file. */
+  target: string;
+  seed: number;
+  runs: number;
+  depth: 'quick' | 'full';
+  faults: string[];
+  suites: string[];
+  outDir: string;
+  stateDir: string;
+}
+
+/** Environment variables the CLI sets for the vitest run (and `vitest --project conformance` reads). */
+export const RUN_ENV = {
+  target: 'QUALYS_CONFORMANCE_TARGET',
+  seed: 'QUALYS_CONFORMANCE_SEED',
+  runs: 'QUALYS_CONFORMANCE_RUNS',
+  depth: 'QUALYS_CONFORMANCE_DEPTH',
+  faults: 'QUALYS_CONFORMANCE_FAULTS',
+  suites: 'QUALYS_CONFORMANCE_SUITES',
+  outDir: 'QUALYS_CONFORMANCE_OUT',
+  stateDir: 'QUALYS_CONFORMANCE_STATE',
+} as const;
+
+/**
+ * Reads run options from the environment, with defaults: the simulator, a time-based seed,
+ * 25 runs per property, quick depth, every suite.
+ * @throws HarnessError for a value that cannot be used, naming the variable
+ */
+export function runOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RunOptions {
+  const seedText = env[RUN_ENV.seed];
+  const seed = seedText === undefined || seedText === '' ? Date.now() % 2 ** 31 : Number(seedText);
+  if (!Number.isSafeInteger(seed)) throw bad(RUN_ENV.seed, seedText, 'a whole number');
+  const runsText = env[RUN_ENV.runs] ?? '25';
+  const runs = Number(runsText);
+  if (!Number.isSafeInteger(runs) || runs < 1) throw bad(RUN_ENV.runs, runsText, 'a whole number ≥ 1');
+  const depth = env[RUN_ENV.depth] ?? 'quick';
+  if (depth !== 'quick' && depth !== 'full') throw bad(RUN_ENV.depth, depth, 'quick or full');
+  const suites = list(env[RUN_ENV.suites]);
+  for (const suite of suites) {
+    if (!(SUITES as readonly string[]).includes(suite)) {
+      throw bad(RUN_ENV.suites, suite, `one of ${SUITES.join(', ')}`);
+    }
+  }
+  return {
+    target: env[RUN_ENV.target] ?? 'sim',
+    seed,
+    runs,
+    depth,
+    faults: list(env[RUN_ENV.faults]),
+    suites: suites.length > 0 ? suites : [...SUITES],
+    outDir: resolve(env[RUN_ENV.outDir] ?? 'reports/last-vitest-run'),
+    stateDir: resolve(env[RUN_ENV.stateDir] ?? '.harness'),
+  };
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function bad(name: string, value: string | undefined, what: string): HarnessError {
+  return new HarnessError('OPTION_INVALID', `${name} is "${value ?? ''}": give ${what}`);
+}

@@ -1,0 +1,107 @@
+import { inject } from 'vitest';
+import { describeRequest, type ApiRequest } from '../client/api-request.ts';
+import { classifyResponse, type Classification } from '../client/classify.ts';
+import { toCurl } from '../client/curl.ts';
+import { QualysClient, readBody, type ApiResponse } from '../client/qualys-client.ts';
+import { AccountError, CallDeferred, HarnessError } from '../errors.ts';
+import { HARNESS_HEADERS } from '../governor/harness-headers.ts';
+import type { RunConfig } from './run-config.ts';
+
+/** A call's answer with its body read (up to the cap) and classified. */
+export interface CallResult {
+  request: ApiRequest;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  /** True when the body was longer than the cap and was cut. */
+  capped: boolean;
+  classification: Classification;
+  /** A curl line reproducing the call against the real target, secrets from the environment. */
+  curl: string;
+  /** `POST /api/2.0/... action=...` */
+  described: string;
+}
+
+const DEFAULT_TEXT_CAP = 32_000_000; // 32 MB: list and map answers; reports are streamed
+
+/**
+ * The run's target as a suite sees it: calls go through the call governor, which adds the
+ * credentials, paces the calls and counts them.
+ */
+export class HarnessTarget {
+  readonly config: RunConfig;
+  readonly #client: QualysClient;
+
+  constructor(config: RunConfig) {
+    this.config = config;
+    this.#client = new QualysClient({
+      baseUrl: config.proxyUrl,
+      timeouts: { headersMs: config.profile.timeouts.mapMs, bodyMs: config.profile.timeouts.bodyMs },
+    });
+  }
+
+  /**
+   * Makes a call and reads its body whole (up to `textCap` bytes).
+   * @throws CallDeferred when the governor did not make the call (budget, wait, stopped run)
+   * @throws AccountError when the target refused the account (the run stops)
+   */
+  async call(request: ApiRequest, textCap = DEFAULT_TEXT_CAP): Promise<CallResult> {
+    const response = await this.open(request);
+    const body = await readBody(response.body, textCap);
+    const contentType = first(response.headers['content-type']);
+    const classification = classifyResponse({ status: response.status, contentType, body: body.text });
+    if (first(response.headers[HARNESS_HEADERS.stopped]) !== undefined) {
+      throw new AccountError(`the target refused the account: ${classification.reason ?? ''}`, classification.code);
+    }
+    return {
+      request,
+      status: response.status,
+      headers: response.headers,
+      text: body.text,
+      capped: body.capped,
+      classification,
+      curl: this.curl(request),
+      described: describeRequest(request),
+    };
+  }
+
+  /**
+   * Makes a call and hands back the body unread, as a stream (for reports of any size).
+   * @throws CallDeferred, AccountError as `call` does; HarnessError when the proxy failed
+   */
+  async open(request: ApiRequest): Promise<ApiResponse> {
+    const headers: Record<string, string> = {};
+    if (request.user !== undefined) headers[HARNESS_HEADERS.user] = request.user;
+    if (request.noRetry === true) headers[HARNESS_HEADERS.noRetry] = '1';
+    if (request.timeoutMs !== undefined) headers[HARNESS_HEADERS.timeoutMs] = String(request.timeoutMs);
+    if (request.label !== undefined) headers[HARNESS_HEADERS.label] = request.label;
+    const response = await this.#client.send(request, headers);
+    const deferred = first(response.headers[HARNESS_HEADERS.deferred]);
+    const error = first(response.headers[HARNESS_HEADERS.error]);
+    if (deferred !== undefined || error !== undefined) {
+      const text = (await readBody(response.body, 64_000)).text;
+      const reason = (JSON.parse(text) as { reason: string }).reason;
+      if (deferred !== undefined) throw new CallDeferred(reason);
+      throw new HarnessError('GOVERNOR_ERROR', `${describeRequest(request)}: ${reason}`);
+    }
+    return response;
+  }
+
+  /** A curl line for a request against the real target. */
+  curl(request: ApiRequest): string {
+    const user = request.user === undefined ? undefined : this.config.profile.users[request.user];
+    return toCurl(this.config.profile.apiUrl, request, user ?? this.config.profile.credentials);
+  }
+}
+
+let shared: HarnessTarget | undefined;
+
+/** The run's target, for use inside conformance tests. */
+export function harnessTarget(): HarnessTarget {
+  shared ??= new HarnessTarget(inject('harness'));
+  return shared;
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
