@@ -5,7 +5,12 @@ import { HarnessError } from '../errors.ts';
 import { readCredentials } from '../profile/credentials.ts';
 import { loadProfile } from '../profile/parse-profile.ts';
 import { ResultsReporter } from '../results/results-reporter.ts';
-import { linkLatest, writeResultsJson } from '../results/write-results.ts';
+import {
+  linkLatest,
+  redactFile,
+  redactResults,
+  writeResultsJson,
+} from '../results/write-results.ts';
 import { SUITES } from '../rules/catalogue.ts';
 import { RUN_ENV } from '../run/run-options.ts';
 import { knownFaultNames } from '../simulator/fault-catalogue.ts';
@@ -23,7 +28,9 @@ async function main(argv: string[]): Promise<number> {
   }
   checkBeforeStart(args);
   const seed = args.seed ?? Date.now() % 2 ** 31;
-  const outDir = resolve(args.out ?? join(ROOT, 'reports', new Date().toISOString().replace(/[:.]/g, '-')));
+  const outDir = resolve(
+    args.out ?? join(ROOT, 'reports', new Date().toISOString().replace(/[:.]/g, '-')),
+  );
   mkdirSync(outDir, { recursive: true });
   const suites = args.suites.length > 0 ? args.suites : [...SUITES];
 
@@ -35,7 +42,9 @@ async function main(argv: string[]): Promise<number> {
   process.env[RUN_ENV.suites] = suites.join(',');
   process.env[RUN_ENV.outDir] = outDir;
   process.env[RUN_ENV.stateDir] ??= join(ROOT, '.harness');
-  process.stdout.write(`conformance: target ${args.target}, seed ${seed} (replay with --seed ${seed})\n`);
+  process.stdout.write(
+    `conformance: target ${args.target}, seed ${seed} (replay with --seed ${seed})\n`,
+  );
 
   const reporter = new ResultsReporter();
   const suiteFiles = suites
@@ -62,10 +71,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`conformance: no results: ${why}\n`);
     return 2;
   }
-  const file = writeResultsJson(results, outDir);
-  await writeRunReportIfAvailable(results, outDir);
+  const safe = redactResults(results);
+  const file = writeResultsJson(safe, outDir);
+  redactFile(join(outDir, 'junit.xml'));
+  await writeRunReportIfAvailable(safe, outDir);
   if (args.out === undefined) linkLatest(outDir);
-  printSummary(results, file);
+  printSummary(safe, file);
   if (reporter.stoppedReason !== undefined) {
     process.stderr.write(`conformance: the run stopped at once: ${reporter.stoppedReason}\n`);
     return 2;
@@ -74,32 +85,44 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`conformance: harness errors:\n${reporter.unhandled.join('\n')}\n`);
     return 2;
   }
-  return results.rules.some((r) => r.status === 'fail') ? 1 : 0;
+  return safe.rules.some((r) => r.status === 'fail') ? 1 : 0;
 }
 
 /** Fails fast, before vitest starts, on what a user can fix: profile, credentials, faults. */
 function checkBeforeStart(args: ConformanceArgs): void {
   for (const suite of args.suites) {
     if (!(SUITES as readonly string[]).includes(suite)) {
-      throw new HarnessError('USAGE', `--suite ${suite} is unknown: give one of ${SUITES.join(', ')}`);
+      throw new HarnessError(
+        'USAGE',
+        `--suite ${suite} is unknown: give one of ${SUITES.join(', ')}`,
+      );
     }
   }
   const known = knownFaultNames();
   for (const fault of args.faults) {
     if (!known.includes(fault)) {
-      throw new HarnessError('USAGE', `--fault ${fault} is unknown: known faults are ${known.join(', ')}`);
+      throw new HarnessError(
+        'USAGE',
+        `--fault ${fault} is unknown: known faults are ${known.join(', ')}`,
+      );
     }
   }
   if (args.target === 'sim' || args.target.startsWith('replay')) return;
   if (args.faults.length > 0) {
-    throw new HarnessError('USAGE', '--fault works only with --target sim: faults are simulator behaviours');
+    throw new HarnessError(
+      'USAGE',
+      '--fault works only with --target sim: faults are simulator behaviours',
+    );
   }
   const profile = loadProfile(args.target);
   readCredentials(profile.credentials);
   for (const user of Object.values(profile.users)) readCredentials(user);
 }
 
-async function writeRunReportIfAvailable(results: Parameters<typeof writeResultsJson>[0], outDir: string): Promise<void> {
+async function writeRunReportIfAvailable(
+  results: Parameters<typeof writeResultsJson>[0],
+  outDir: string,
+): Promise<void> {
   const module = join(ROOT, 'engine', 'reporting', 'run-report.ts');
   if (!existsSync(module)) return;
   const { writeRunReport } = (await import(module)) as {
@@ -111,7 +134,8 @@ async function writeRunReportIfAvailable(results: Parameters<typeof writeResults
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const message = error instanceof HarnessError ? error.message : (error as Error).stack ?? String(error);
+    const message =
+      error instanceof HarnessError ? error.message : ((error as Error).stack ?? String(error));
     process.stderr.write(`conformance: ${message}\n`);
     process.exit(2);
   },

@@ -1,6 +1,11 @@
 import type { RunResults, RuleStatus } from '../results/results-schema.ts';
 
-const LABEL: Record<RuleStatus, string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP', deferred: 'DEFR' };
+const LABEL: Record<RuleStatus, string> = {
+  pass: 'PASS',
+  fail: 'FAIL',
+  skip: 'SKIP',
+  deferred: 'DEFR',
+};
 
 /** Prints the per-rule summary of a run to stdout. */
 export function printSummary(results: RunResults, file: string): void {

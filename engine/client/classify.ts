@@ -64,7 +64,10 @@ export function classifyResponse(input: ClassifyInput): Classification {
     return base('throttled', `CODE ${code}: ${sr?.text ?? ''}`.trim());
   }
   if (input.status >= 500 || code === 999 || code === 1999) {
-    return base('server-error', code === undefined ? `HTTP ${input.status}` : `CODE ${code}: ${sr?.text}`);
+    return base(
+      'server-error',
+      code === undefined ? `HTTP ${input.status}` : `CODE ${code}: ${sr?.text}`,
+    );
   }
   if (code !== undefined && code >= 1900 && code <= 1999) {
     return base('request-error', `CODE ${code}: ${sr?.text ?? ''}`.trim());

@@ -70,7 +70,9 @@ export class QualysClient {
       return { status: response.statusCode, headers: response.headers, body: response.body };
     } catch (error) {
       const message = (error as Error).message;
-      throw new TransportError(`${request.method} ${request.path} failed: ${message}`, { cause: error });
+      throw new TransportError(`${request.method} ${request.path} failed: ${message}`, {
+        cause: error,
+      });
     }
   }
 
@@ -92,7 +94,10 @@ export interface BodyText {
  * Reads a body as UTF-8 up to `maxBytes`, then stops reading and destroys the stream.
  * @throws TransportError when the body breaks off (reset, timeout).
  */
-export async function readBody(body: AsyncIterable<Buffer> & { destroy?: () => void }, maxBytes: number): Promise<BodyText> {
+export async function readBody(
+  body: AsyncIterable<Buffer> & { destroy?: () => void },
+  maxBytes: number,
+): Promise<BodyText> {
   const chunks: Buffer[] = [];
   let bytes = 0;
   try {
@@ -108,9 +113,12 @@ export async function readBody(body: AsyncIterable<Buffer> & { destroy?: () => v
       bytes += chunk.length;
     }
   } catch (error) {
-    throw new TransportError(`the body broke off after ${bytes} bytes: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new TransportError(
+      `the body broke off after ${bytes} bytes: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   return { text: Buffer.concat(chunks).toString('utf8'), bytes, capped: false };
 }

@@ -33,7 +33,10 @@ export function parseSimpleReturn(body: string): SimpleReturn | undefined {
   for (const item of root.find<Element>('RESPONSE/ITEM_LIST/ITEM')) {
     const key = item.get<Element>('KEY')?.text().trim();
     if (key === undefined) continue;
-    items.set(key, item.find<Element>('VALUE').map((v) => v.text().trim()));
+    items.set(
+      key,
+      item.find<Element>('VALUE').map((v) => v.text().trim()),
+    );
   }
   return {
     datetime: text('RESPONSE/DATETIME'),

@@ -33,6 +33,7 @@ export class CallGovernor {
   #running = 0;
   #serverConcurrency: number | undefined;
   #notBefore = 0;
+  #deferUntil = 0;
   #stopped: string | undefined;
   readonly #queue: (() => void)[] = [];
   /** Highest number of calls seen in flight at once; for tests and the summary. */
@@ -52,9 +53,13 @@ export class CallGovernor {
     };
   }
 
-  /** The concurrency in force: the budget's, lowered by what the server announced. */
+  /**
+   * The concurrency in force: the budget's, lowered by what the server announced. Until the
+   * first answer tells the server's limit, one call at a time.
+   */
   concurrencyLimit(): number {
-    return Math.max(1, Math.min(this.budget.maxConcurrency, this.#serverConcurrency ?? Infinity));
+    if (this.#serverConcurrency === undefined) return 1;
+    return Math.max(1, Math.min(this.budget.maxConcurrency, this.#serverConcurrency));
   }
 
   /** Why the run stopped, when an account error stopped it. */
@@ -120,9 +125,7 @@ export class CallGovernor {
   blocked(attempt: number, secondsToWait: number): boolean {
     this.#throttled += 1;
     if (attempt >= this.budget.maxRetries) return false;
-    if (this.#waitedMs / 1000 + secondsToWait > this.budget.maxWaitSeconds) return false;
-    this.#pauseFor(secondsToWait);
-    return true;
+    return this.#pauseFor(secondsToWait);
   }
 
   /** Counts a 409 that was passed through without retrying. */
@@ -130,21 +133,33 @@ export class CallGovernor {
     this.#throttled += 1;
   }
 
-  #pauseFor(seconds: number): void {
-    this.#notBefore = Math.max(this.#notBefore, Date.now() + seconds * 1000);
+  /**
+   * Closes the gate for `seconds`; only the time it adds counts as waited. A wait that would
+   * pass budget.maxWaitSeconds is not taken: calls until then are deferred instead.
+   */
+  #pauseFor(seconds: number): boolean {
+    const now = Date.now();
+    const until = now + seconds * 1000;
+    if (until <= this.#notBefore) return true;
+    const added = until - Math.max(this.#notBefore, now);
+    if ((this.#waitedMs + added) / 1000 > this.budget.maxWaitSeconds) {
+      this.#deferUntil = Math.max(this.#deferUntil, until);
+      return false;
+    }
+    this.#waitedMs += added;
+    this.#notBefore = until;
+    return true;
   }
 
   async #waitForWindow(): Promise<void> {
-    const waitMs = this.#notBefore - Date.now();
-    if (waitMs <= 0) return;
-    if ((this.#waitedMs + waitMs) / 1000 > this.budget.maxWaitSeconds) {
+    if (Date.now() < this.#deferUntil) {
       throw new CallDeferred(
-        `the rate-limit wait of ${Math.ceil(waitMs / 1000)} s would pass budget.maxWaitSeconds ` +
-          `(${this.budget.maxWaitSeconds} s)`,
+        `waiting out the rate limit would pass budget.maxWaitSeconds (${this.budget.maxWaitSeconds} s)`,
       );
     }
+    const waitMs = this.#notBefore - Date.now();
+    if (waitMs <= 0) return;
     debug('governor: waiting %d ms for the rate-limit window', waitMs);
-    this.#waitedMs += waitMs;
     await sleep(waitMs);
   }
 

@@ -42,7 +42,10 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
   const governor = new CallGovernor(options.budget);
   const clients = new Map<string, QualysClient>();
   for (const [role, credentials] of Object.entries(options.users)) {
-    clients.set(role, new QualysClient({ baseUrl: options.apiUrl, credentials, timeouts: options.timeouts }));
+    clients.set(
+      role,
+      new QualysClient({ baseUrl: options.apiUrl, credentials, timeouts: options.timeouts }),
+    );
   }
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -83,16 +86,26 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
         }
         throw error;
       }
+      try {
+        if (!(await relay(slot.number, attempt))) continue;
+        return;
+      } finally {
+        slot.release();
+      }
+    }
+
+    /** Makes one attempt; false when the governor wants it retried. */
+    async function relay(number: number, attempt: number): Promise<boolean> {
       let response: ApiResponse;
       try {
-        response = await client.send(request);
+        response = await (client as QualysClient).send(request);
       } catch (error) {
-        slot.release();
         answerHarness(res, 502, 'transport-error', (error as HarnessError).message);
-        return;
+        return true;
       }
       const contentType = first(response.headers['content-type']);
-      const wantsBody = response.status >= 400 || isXmlContentType(contentType) || contentType === undefined;
+      const wantsBody =
+        response.status >= 400 || isXmlContentType(contentType) || contentType === undefined;
       const peeked = wantsBody ? await peekBody(response.body, CLASSIFY_LIMIT) : undefined;
       const classification: Classification = classifyResponse({
         status: response.status,
@@ -107,10 +120,11 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
         if (noRetry) governor.countThrottle();
         else retry = governor.blocked(attempt, blockWait(classification, limits.toWaitSec));
       }
-      if (classification.kind === 'account-error') governor.stop(classification.reason ?? 'account error');
+      if (classification.kind === 'account-error')
+        governor.stop(classification.reason ?? 'account error');
       for (const observe of options.observers ?? []) {
         observe({
-          number: slot.number,
+          number,
           method: request.method,
           url: `${url.pathname}${url.search}`,
           form,
@@ -124,27 +138,23 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
         });
       }
       if (retry) {
-        slot.release();
         peeked?.rest.destroy();
-        continue;
+        return false;
       }
       res.statusCode = response.status;
       for (const [name, value] of Object.entries(response.headers)) {
         if (value !== undefined && !HOP_BY_HOP.has(name)) res.setHeader(name, value);
       }
-      res.setHeader(HARNESS_HEADERS.call, String(slot.number));
-      if (classification.kind === 'account-error') res.setHeader(HARNESS_HEADERS.stopped, 'account-error');
-      try {
-        if (peeked !== undefined) {
-          res.write(peeked.head);
-          await pipeline(peeked.rest, res);
-        } else {
-          await pipeline(response.body, res);
-        }
-      } finally {
-        slot.release();
+      res.setHeader(HARNESS_HEADERS.call, String(number));
+      if (classification.kind === 'account-error')
+        res.setHeader(HARNESS_HEADERS.stopped, 'account-error');
+      if (peeked !== undefined) {
+        res.write(peeked.head);
+        await pipeline(peeked.rest, res);
+      } else {
+        await pipeline(response.body, res);
       }
-      return;
+      return true;
     }
   }
 
@@ -165,7 +175,8 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'up
 
 /** Seconds to wait before retrying a blocked call: SECONDS_TO_WAIT, ToWait-Sec, or 1 s. */
 function blockWait(c: Classification, toWaitSec: number | undefined): number {
-  const fromBody = c.simpleReturn === undefined ? undefined : itemInt(c.simpleReturn, 'SECONDS_TO_WAIT');
+  const fromBody =
+    c.simpleReturn === undefined ? undefined : itemInt(c.simpleReturn, 'SECONDS_TO_WAIT');
   if (c.code === 1965) return fromBody ?? toWaitSec ?? 1;
   return 1; // 1960: a running call has to finish; a short pause lets it
 }

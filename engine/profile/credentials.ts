@@ -11,7 +11,10 @@ export interface Credentials {
  * Reads credentials from the environment variables a profile names.
  * @throws ProfileError when a variable is unset or empty, naming the variable.
  */
-export function readCredentials(ref: CredentialRef, env: NodeJS.ProcessEnv = process.env): Credentials {
+export function readCredentials(
+  ref: CredentialRef,
+  env: NodeJS.ProcessEnv = process.env,
+): Credentials {
   const username = env[ref.usernameEnv];
   const password = env[ref.passwordEnv];
   for (const [name, value] of [

@@ -16,8 +16,19 @@ const SECRET_KEY = /^(password|passwd|pwd|secret|token|apikey|api_key|authorizat
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const TOP_KEYS = [
-  'name', 'apiUrl', 'platform', 'credentials', 'users', 'subscription', 'fixtures', 'allow',
-  'budget', 'timeouts', 'expectations', 'scrub', '$comment',
+  'name',
+  'apiUrl',
+  'platform',
+  'credentials',
+  'users',
+  'subscription',
+  'fixtures',
+  'allow',
+  'budget',
+  'timeouts',
+  'expectations',
+  'scrub',
+  '$comment',
 ];
 
 /**
@@ -61,8 +72,16 @@ export function parseProfile(raw: unknown): TargetProfile {
   onlyKeys(subscription, ['networkSupport', 'assetTagging', 'pcrs'], 'subscription.');
   const pcrs = object(subscription.pcrs ?? {}, 'subscription.pcrs');
   onlyKeys(pcrs, ['zipMinBytes', 'zipMaxBytes'], 'subscription.pcrs.');
-  const zipMinBytes = int(pcrs.zipMinBytes ?? DEFAULT_PCRS.zipMinBytes, 'subscription.pcrs.zipMinBytes', 1);
-  const zipMaxBytes = int(pcrs.zipMaxBytes ?? DEFAULT_PCRS.zipMaxBytes, 'subscription.pcrs.zipMaxBytes', 1);
+  const zipMinBytes = int(
+    pcrs.zipMinBytes ?? DEFAULT_PCRS.zipMinBytes,
+    'subscription.pcrs.zipMinBytes',
+    1,
+  );
+  const zipMaxBytes = int(
+    pcrs.zipMaxBytes ?? DEFAULT_PCRS.zipMaxBytes,
+    'subscription.pcrs.zipMaxBytes',
+    1,
+  );
   if (zipMaxBytes <= zipMinBytes) {
     throw new ProfileError(
       'profile field `subscription.pcrs.zipMaxBytes` must be larger than `zipMinBytes`: ' +
@@ -108,7 +127,11 @@ export function parseProfile(raw: unknown): TargetProfile {
     scrub: stringList(root.scrub ?? [], 'scrub').map((pattern, i) => validRegExp(pattern, i)),
   };
   if (root.expectations !== undefined) {
-    profile.expectations = string(root.expectations, 'expectations', 'a path to an expectations file');
+    profile.expectations = string(
+      root.expectations,
+      'expectations',
+      'a path to an expectations file',
+    );
   }
   if (profile.allow.modifyPolicies && profile.fixtures.policyIds.length === 0) {
     throw new ProfileError(
@@ -129,7 +152,9 @@ function resolveApiUrl(root: Json): string {
     const known = PLATFORM_API_URLS[platform.toUpperCase()];
     if (known === undefined) {
       const names = Object.keys(PLATFORM_API_URLS).join(', ');
-      throw new ProfileError(`profile field \`platform\` is "${platform}": use one of ${names}, or give apiUrl`);
+      throw new ProfileError(
+        `profile field \`platform\` is "${platform}": use one of ${names}, or give apiUrl`,
+      );
     }
     url = known;
   } else {
@@ -211,14 +236,21 @@ function extraUsers(value: unknown): Record<string, ExtraUser> {
   for (const [role, entry] of Object.entries(users)) {
     const field = `users.${role}`;
     const o = object(entry, field);
-    onlyKeys(o, ['usernameEnv', 'passwordEnv', 'networkSupport', 'assetTagging', 'canModifyPolicies'], `${field}.`);
+    onlyKeys(
+      o,
+      ['usernameEnv', 'passwordEnv', 'networkSupport', 'assetTagging', 'canModifyPolicies'],
+      `${field}.`,
+    );
     if (o.usernameEnv === undefined || o.passwordEnv === undefined) {
       throw new ProfileError(
         `profile field \`${field}\` needs usernameEnv and passwordEnv: the names of the ` +
-          'environment variables holding that user\'s credentials',
+          "environment variables holding that user's credentials",
       );
     }
-    const user: ExtraUser = credentialRef({ usernameEnv: o.usernameEnv, passwordEnv: o.passwordEnv }, field);
+    const user: ExtraUser = credentialRef(
+      { usernameEnv: o.usernameEnv, passwordEnv: o.passwordEnv },
+      field,
+    );
     for (const key of ['networkSupport', 'assetTagging', 'canModifyPolicies'] as const) {
       if (o[key] !== undefined) user[key] = bool(o[key], `${field}.${key}`);
     }
@@ -274,14 +306,18 @@ function stringList(value: unknown, field: string): string[] {
 
 function int(value: unknown, field: string, min: number): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw new ProfileError(`profile field \`${field}\` is ${JSON.stringify(value)}: put a whole number ≥ ${min} there`);
+    throw new ProfileError(
+      `profile field \`${field}\` is ${JSON.stringify(value)}: put a whole number ≥ ${min} there`,
+    );
   }
   return value;
 }
 
 function bool(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') {
-    throw new ProfileError(`profile field \`${field}\` is ${JSON.stringify(value)}: put true or false there`);
+    throw new ProfileError(
+      `profile field \`${field}\` is ${JSON.stringify(value)}: put true or false there`,
+    );
   }
   return value;
 }
@@ -299,7 +335,9 @@ function validRegExp(pattern: string, index: number): string {
   try {
     new RegExp(pattern, 'g');
   } catch (error) {
-    throw new ProfileError(`profile field \`scrub[${index}]\` is not a regular expression: ${(error as Error).message}`);
+    throw new ProfileError(
+      `profile field \`scrub[${index}]\` is not a regular expression: ${(error as Error).message}`,
+    );
   }
   return pattern;
 }

@@ -13,8 +13,12 @@ export class ResultsReporter implements Reporter {
   results: RunResults | undefined;
   readonly unhandled: string[] = [];
 
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
-    for (const error of unhandledErrors) this.unhandled.push(String((error as Error).message ?? error));
+  onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    unhandledErrors: ReadonlyArray<unknown>,
+  ): void {
+    for (const error of unhandledErrors)
+      this.unhandled.push(String((error as Error).message ?? error));
     const run = activeRun();
     if (run === undefined) return;
     const outcomes: TestOutcome[] = [];
@@ -30,7 +34,8 @@ export class ResultsReporter implements Reporter {
           note: result.state === 'skipped' ? result.note : undefined,
         });
       }
-      for (const error of module.errors()) this.unhandled.push(`${module.moduleId}: ${error.message}`);
+      for (const error of module.errors())
+        this.unhandled.push(`${module.moduleId}: ${error.message}`);
     }
     const { config } = run;
     this.results = buildResults(

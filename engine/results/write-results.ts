@@ -1,7 +1,20 @@
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { redact } from '../secrets.ts';
 import type { RunResults } from './results-schema.ts';
+
+/** A copy of the results with every registered secret replaced by its placeholder. */
+export function redactResults(results: RunResults): RunResults {
+  return JSON.parse(redact(JSON.stringify(results))) as RunResults;
+}
+
+/** Redacts a file written by someone else (vitest's JUnit reporter) in place. */
+export function redactFile(file: string): void {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  const safe = redact(text);
+  if (safe !== text) writeFileSync(file, safe);
+}
 
 /**
  * Writes results.json (secrets redacted) into `outDir`.

@@ -24,7 +24,9 @@ export function renderFailure(failure: RuleFailure): string {
   }
   const reproduce: string[] = [];
   if (failure.seed !== undefined) {
-    reproduce.push(`npm run conformance -- --seed ${failure.seed}${failure.path ? ` (path ${failure.path})` : ''}`);
+    reproduce.push(
+      `npm run conformance -- --seed ${failure.seed}${failure.path ? ` (path ${failure.path})` : ''}`,
+    );
   }
   if (failure.curl !== undefined) reproduce.push(failure.curl);
   if (reproduce.length > 0) lines.push('', 'Reproduce with:', indent(reproduce.join('\n')));

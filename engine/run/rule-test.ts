@@ -4,7 +4,9 @@ import { AccountError, CallDeferred } from '../errors.ts';
 import type { RuleFailure } from '../results/results-schema.ts';
 import { ruleById } from '../rules/catalogue.ts';
 import type { Rule } from '../rules/rule.ts';
+import { hasDocumentedStatus, readRejection, type Rejection } from '../oracles/rejection.ts';
 import { ConformanceFailure, renderFailure } from './conformance-failure.ts';
+import { harnessTarget, type CallResult } from './target.ts';
 
 /** Per-test data the results reporter reads (vitest task meta). */
 export interface RuleMeta {
@@ -14,6 +16,8 @@ export interface RuleMeta {
   deferred?: string;
   /** Why the rule does not apply to this target. */
   skipped?: string;
+  /** Error codes seen, `RULE-ID/case` → CODE. */
+  observedCodes?: Record<string, number>;
   failures: RuleFailure[];
 }
 
@@ -46,9 +50,59 @@ export class RuleCase {
     return this.#context.skip(reason);
   }
 
+  /**
+   * Checks that an answer is a documented rejection (SIMPLE_RETURN CODE 1901–1922 with HTTP
+   * 400, or a v1 GENERIC_RETURN / ERROR), records its code under `RULE-ID/caseKey`, and, when
+   * the target pins codes in an expectations file, that the code is the pinned one.
+   * @throws ConformanceFailure when it is not
+   */
+  expectRejection(caseKey: string, result: CallResult, documented: string): Rejection {
+    this.countCases();
+    const key = `${this.rule.id}/${caseKey}`;
+    const evidence = {
+      request: result.described,
+      curl: result.curl,
+      responseExcerpt: result.text.slice(0, 600),
+      documented,
+    };
+    const rejection = readRejection(result.status, result.text);
+    if (rejection === undefined) {
+      throw new ConformanceFailure({
+        ...evidence,
+        message: `${caseKey}: the request was not rejected`,
+        received: `HTTP ${result.status}, ${result.classification.kind}`,
+      });
+    }
+    if (!hasDocumentedStatus(rejection)) {
+      throw new ConformanceFailure({
+        ...evidence,
+        message: `${caseKey}: rejected with HTTP ${rejection.status}, not 400`,
+        received: `HTTP ${rejection.status}, CODE ${rejection.code ?? '(none)'}`,
+        documented: 'Appendix D: request errors 1901–1922 answer HTTP 400 Bad Request',
+      });
+    }
+    if (rejection.code !== undefined) {
+      this.#meta.observedCodes = { ...this.#meta.observedCodes, [key]: rejection.code };
+    }
+    const pinned = harnessTarget().expectations()?.errorCodes[key];
+    if (pinned !== undefined && pinned !== rejection.code) {
+      throw new ConformanceFailure({
+        ...evidence,
+        message: `${caseKey}: rejected with CODE ${rejection.code ?? '(none)'}, the expectations file pins ${pinned}`,
+        received: `CODE ${rejection.code ?? '(none)'}: ${rejection.text}`,
+        documented: `expectations file: ${key} = ${pinned}`,
+      });
+    }
+    return rejection;
+  }
+
   /** Attaches a note to the test (shown in vitest UI and the HTML reporter). */
   async note(message: string, body?: string): Promise<void> {
-    await this.#context.annotate(message, 'evidence', body === undefined ? undefined : { body, contentType: 'text/plain', bodyEncoding: 'utf-8' });
+    await this.#context.annotate(
+      message,
+      'evidence',
+      body === undefined ? undefined : { body, contentType: 'text/plain', bodyEncoding: 'utf-8' },
+    );
   }
 
   /**
@@ -56,7 +110,10 @@ export class RuleCase {
    * ConformanceFailure carrying the seed and path. `predicate` throws ConformanceFailure (or
    * returns false) for a case that breaks the rule.
    */
-  async property<T>(arbitrary: fc.Arbitrary<T>, predicate: (value: T) => Promise<boolean | void>): Promise<void> {
+  async property<T>(
+    arbitrary: fc.Arbitrary<T>,
+    predicate: (value: T) => Promise<boolean | void>,
+  ): Promise<void> {
     const details = await fc.check(fc.asyncProperty(arbitrary, predicate));
     this.countCases(details.numRuns);
     if (!details.failed) return;
@@ -95,7 +152,8 @@ export function ruleTest(
       await body(new RuleCase(rule, context, meta));
     } catch (error) {
       if (error instanceof CallDeferred || error instanceof AccountError) {
-        meta.deferred = error instanceof AccountError ? `the run stopped: ${error.message}` : error.reason;
+        meta.deferred =
+          error instanceof AccountError ? `the run stopped: ${error.message}` : error.reason;
         context.skip(`deferred: ${meta.deferred}`);
       }
       if (error instanceof ConformanceFailure) {

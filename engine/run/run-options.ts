@@ -38,7 +38,8 @@ export function runOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RunOpti
   if (!Number.isSafeInteger(seed)) throw bad(RUN_ENV.seed, seedText, 'a whole number');
   const runsText = env[RUN_ENV.runs] ?? '25';
   const runs = Number(runsText);
-  if (!Number.isSafeInteger(runs) || runs < 1) throw bad(RUN_ENV.runs, runsText, 'a whole number ≥ 1');
+  if (!Number.isSafeInteger(runs) || runs < 1)
+    throw bad(RUN_ENV.runs, runsText, 'a whole number ≥ 1');
   const depth = env[RUN_ENV.depth] ?? 'quick';
   if (depth !== 'quick' && depth !== 'full') throw bad(RUN_ENV.depth, depth, 'quick or full');
   const suites = list(env[RUN_ENV.suites]);
@@ -60,7 +61,10 @@ export function runOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RunOpti
 }
 
 function list(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 function bad(name: string, value: string | undefined, what: string): HarnessError {

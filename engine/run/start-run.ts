@@ -6,7 +6,11 @@ import { loadProfile } from '../profile/parse-profile.ts';
 import type { TargetProfile } from '../profile/profile.ts';
 import type { RunMode } from '../results/results-schema.ts';
 import { registerCredentials } from '../secrets.ts';
-import { provideSimulatorCredentials, SIM_REPORT_SIZES, simulatorProfile } from '../simulator/sim-profile.ts';
+import {
+  provideSimulatorCredentials,
+  SIM_REPORT_SIZES,
+  simulatorProfile,
+} from '../simulator/sim-profile.ts';
 import { startSimulator, type Simulator } from '../simulator/simulator.ts';
 import { LimitObserver } from './limit-observer.ts';
 import type { RunConfig } from './run-config.ts';
@@ -45,7 +49,10 @@ export async function startRun(options: RunOptions): Promise<RunHandle> {
     throw new HarnessError('TARGET_UNSUPPORTED', 'replay targets are not available yet');
   } else {
     if (options.faults.length > 0) {
-      throw new HarnessError('OPTION_INVALID', '--fault works only with --target sim: faults are simulator behaviours');
+      throw new HarnessError(
+        'OPTION_INVALID',
+        '--fault works only with --target sim: faults are simulator behaviours',
+      );
     }
     profile = loadProfile(options.target);
     mode = 'live';

@@ -5,6 +5,7 @@ import { toCurl } from '../client/curl.ts';
 import { QualysClient, readBody, type ApiResponse } from '../client/qualys-client.ts';
 import { AccountError, CallDeferred, HarnessError } from '../errors.ts';
 import { HARNESS_HEADERS } from '../governor/harness-headers.ts';
+import { loadExpectations, type Expectations } from '../expectations/expectations.ts';
 import type { RunConfig } from './run-config.ts';
 
 /** A call's answer with its body read (up to the cap) and classified. */
@@ -36,7 +37,10 @@ export class HarnessTarget {
     this.config = config;
     this.#client = new QualysClient({
       baseUrl: config.proxyUrl,
-      timeouts: { headersMs: config.profile.timeouts.mapMs, bodyMs: config.profile.timeouts.bodyMs },
+      timeouts: {
+        headersMs: config.profile.timeouts.mapMs,
+        bodyMs: config.profile.timeouts.bodyMs,
+      },
     });
   }
 
@@ -49,9 +53,16 @@ export class HarnessTarget {
     const response = await this.open(request);
     const body = await readBody(response.body, textCap);
     const contentType = first(response.headers['content-type']);
-    const classification = classifyResponse({ status: response.status, contentType, body: body.text });
+    const classification = classifyResponse({
+      status: response.status,
+      contentType,
+      body: body.text,
+    });
     if (first(response.headers[HARNESS_HEADERS.stopped]) !== undefined) {
-      throw new AccountError(`the target refused the account: ${classification.reason ?? ''}`, classification.code);
+      throw new AccountError(
+        `the target refused the account: ${classification.reason ?? ''}`,
+        classification.code,
+      );
     }
     return {
       request,
@@ -73,7 +84,8 @@ export class HarnessTarget {
     const headers: Record<string, string> = {};
     if (request.user !== undefined) headers[HARNESS_HEADERS.user] = request.user;
     if (request.noRetry === true) headers[HARNESS_HEADERS.noRetry] = '1';
-    if (request.timeoutMs !== undefined) headers[HARNESS_HEADERS.timeoutMs] = String(request.timeoutMs);
+    if (request.timeoutMs !== undefined)
+      headers[HARNESS_HEADERS.timeoutMs] = String(request.timeoutMs);
     if (request.label !== undefined) headers[HARNESS_HEADERS.label] = request.label;
     const response = await this.#client.send(request, headers);
     const deferred = first(response.headers[HARNESS_HEADERS.deferred]);
@@ -86,6 +98,16 @@ export class HarnessTarget {
     }
     return response;
   }
+
+  /** The target's pinned error codes, when its profile names an expectations file. */
+  expectations(): Expectations | undefined {
+    const file = this.config.profile.expectations;
+    if (file === undefined) return undefined;
+    this.#expectations ??= loadExpectations(file);
+    return this.#expectations;
+  }
+
+  #expectations: Expectations | undefined;
 
   /** A curl line for a request against the real target. */
   curl(request: ApiRequest): string {

@@ -6,7 +6,8 @@ export const LIMIT_FAULTS: SimFault[] = [
     name: 'missing-limit-headers',
     rules: ['LIMIT-HEADERS'],
     suite: 'limits',
-    description: 'X-Concurrency-Limit-Running and X-RateLimit-ToWait-Sec are left off /api/2.0 answers',
+    description:
+      'X-Concurrency-Limit-Running and X-RateLimit-ToWait-Sec are left off /api/2.0 answers',
   },
   {
     name: 'remaining-above-limit',

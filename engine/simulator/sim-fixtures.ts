@@ -56,7 +56,10 @@ export function defaultUsers(rateLimit: SimSubscription['rateLimit']): SimUser[]
   ];
 }
 
-function credentials(user: { login: string; password: string }): { login: string; password: string } {
+function credentials(user: { login: string; password: string }): {
+  login: string;
+  password: string;
+} {
   return { login: user.login, password: user.password };
 }
 

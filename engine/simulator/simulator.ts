@@ -6,10 +6,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { debug } from '../debug.ts';
 import { DEFAULT_PCRS, type PcrsThresholds } from '../profile/profile.ts';
 import { createFeatures } from './features/index.ts';
-import { RateLimiter, type LimitState } from './rate-limiter.ts';
+import { RateLimiter, type Admission, type LimitState } from './rate-limiter.ts';
 import { DEFAULT_RATE_LIMIT, defaultUsers } from './sim-fixtures.ts';
 import type { SimContext, SimRequest, SimResponse, SimRoute, SimUser } from './sim-types.ts';
-import { genericReturnError, requestError, simpleReturnXml, XML_CONTENT_TYPE } from './simple-return-xml.ts';
+import {
+  genericReturnError,
+  requestError,
+  simpleReturnXml,
+  XML_CONTENT_TYPE,
+} from './simple-return-xml.ts';
 import { knownFaultNames } from './fault-catalogue.ts';
 
 /** How to start a simulator. Every field has a default. */
@@ -24,6 +29,11 @@ export interface SimulatorOptions {
   reportSizes?: Record<number, number>;
   /** Delay before each answer, in ms (to hold calls open in concurrency tests). */
   latencyMs?: number;
+  /**
+   * Blocks every `every`-th call with a 409 although it is within the limits, to test that
+   * clients survive blocks (harness tests only).
+   */
+  forceBlock?: { every: number; code: 1960 | 1965 };
   /** Clock override for tests. */
   now?: () => number;
 }
@@ -34,7 +44,21 @@ export interface Simulator {
   url: string;
   users: SimUser[];
   options: SimulatorOptions;
+  /** What the simulator has seen so far, for tests of the harness itself. */
+  stats(): SimulatorStats;
   close(): Promise<void>;
+}
+
+/** Counters of a simulator run. */
+export interface SimulatorStats {
+  /** Authenticated calls received (admitted or blocked). */
+  requests: number;
+  /** Calls answered 409 (CODE 1960 or 1965). */
+  blocked: number;
+  /** Most calls of one subscription in flight at once. */
+  peakRunning: number;
+  /** Calls refused for bad credentials. */
+  unauthorized: number;
 }
 
 /**
@@ -56,7 +80,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const users = defaultUsers(rateLimit);
   const limiter = new RateLimiter(now);
   const context: SimContext = { fault: (name) => faults.has(name), now };
-  const routes = createFeatures({ ...options, pcrs: options.pcrs ?? DEFAULT_PCRS }).flatMap((f) => f.routes);
+  const stats: SimulatorStats = { requests: 0, blocked: 0, peakRunning: 0, unauthorized: 0 };
+  const routes = createFeatures({ ...options, pcrs: options.pcrs ?? DEFAULT_PCRS }).flatMap(
+    (f) => f.routes,
+  );
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -84,6 +111,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const form = req.method === 'POST' ? await readForm(req) : new URLSearchParams();
     const user = authenticate(req.headers.authorization, users);
     if (user === undefined) {
+      stats.unauthorized += 1;
       await send(res, {
         status: 401,
         headers: { 'content-type': XML_CONTENT_TYPE },
@@ -91,12 +119,32 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       });
       return;
     }
-    const admission = limiter.admit(user.subscription);
+    stats.requests += 1;
+    const forced = options.forceBlock;
+    const admission =
+      forced !== undefined && stats.requests % forced.every === 0
+        ? forcedBlock(forced.code)
+        : limiter.admit(user.subscription);
     if (!admission.admitted) {
+      stats.blocked += 1;
       const blocked =
         admission.code === 1960
-          ? { code: 1960, text: `This API cannot be run again until ${admission.callsToFinish} currently running API instance has finished.`, items: [['CALLS_TO_FINISH', [String(admission.callsToFinish)]]] as [string, string[]][] }
-          : { code: 1965, text: `This API cannot be run again for another ${admission.secondsToWait} seconds.`, items: [['SECONDS_TO_WAIT', [String(admission.secondsToWait)]]] as [string, string[]][] };
+          ? {
+              code: 1960,
+              text: `This API cannot be run again until ${admission.callsToFinish} currently running API instance has finished.`,
+              items: [['CALLS_TO_FINISH', [String(admission.callsToFinish)]]] as [
+                string,
+                string[],
+              ][],
+            }
+          : {
+              code: 1965,
+              text: `This API cannot be run again for another ${admission.secondsToWait} seconds.`,
+              items: [['SECONDS_TO_WAIT', [String(admission.secondsToWait)]]] as [
+                string,
+                string[],
+              ][],
+            };
       const body = context.fault('blocked-without-code')
         ? simpleReturnXml({ text: blocked.text })
         : simpleReturnXml(blocked);
@@ -105,6 +153,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return;
     }
     res.once('close', admission.release);
+    stats.peakRunning = Math.max(stats.peakRunning, limiter.state(user.subscription).running);
     if (options.latencyMs !== undefined) await sleep(options.latencyMs);
     const params = new URLSearchParams([...url.searchParams.entries(), ...form.entries()]);
     const request: SimRequest = {
@@ -135,7 +184,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       match = onPath.find((r) => r.action === actions[0]);
       if (match === undefined) {
         const allowed = onPath.map((r) => r.action).join(', ');
-        return requestError(1905, `parameter action has invalid value: ${actions[0]} (allowed: ${allowed})`);
+        return requestError(
+          1905,
+          `parameter action has invalid value: ${actions[0]} (allowed: ${allowed})`,
+        );
       }
     } else {
       match = onPath[0];
@@ -152,13 +204,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const unknown = [...new Set(request.params.keys())].filter((k) => !allowed.has(k));
       if (unknown.length > 0) {
         const list = [...allowed].filter((k) => k !== 'action').join(', ');
-        return requestError(1901, `Unrecognized parameter(s): ${unknown.join(', ')} (action=${match.action ?? ''} allows: ${list})`);
+        return requestError(
+          1901,
+          `Unrecognized parameter(s): ${unknown.join(', ')} (action=${match.action ?? ''} allows: ${list})`,
+        );
       }
     }
     return match.handle(request, context);
   }
 
-  async function send(res: ServerResponse, response: SimResponse, limits?: LimitState): Promise<void> {
+  async function send(
+    res: ServerResponse,
+    response: SimResponse,
+    limits?: LimitState,
+  ): Promise<void> {
     res.statusCode = response.status;
     if (limits !== undefined) {
       for (const [name, value] of limitHeaders(limits)) res.setHeader(name, value);
@@ -182,7 +241,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ['X-RateLimit-Remaining', String(remaining)],
     ];
     if (!context.fault('missing-limit-headers')) return headers;
-    return headers.filter(([name]) => name !== 'X-Concurrency-Limit-Running' && name !== 'X-RateLimit-ToWait-Sec');
+    return headers.filter(
+      ([name]) => name !== 'X-Concurrency-Limit-Running' && name !== 'X-RateLimit-ToWait-Sec',
+    );
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -191,6 +252,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: `http://127.0.0.1:${port}`,
     users,
     options,
+    stats: () => ({ ...stats }),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -198,8 +260,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
 }
 
+function forcedBlock(code: 1960 | 1965): Admission {
+  return code === 1960
+    ? { admitted: false, code, callsToFinish: 1 }
+    : { admitted: false, code, secondsToWait: 1 };
+}
+
 function notFound(): SimResponse {
-  return { status: 404, headers: { 'content-type': 'text/html' }, body: '<html><body>Not Found</body></html>' };
+  return {
+    status: 404,
+    headers: { 'content-type': 'text/html' },
+    body: '<html><body>Not Found</body></html>',
+  };
 }
 
 function authenticate(header: string | undefined, users: SimUser[]): SimUser | undefined {
@@ -224,4 +296,3 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   }
   return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
-

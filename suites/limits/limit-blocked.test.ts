@@ -7,7 +7,11 @@ import { harnessTarget } from '../../engine/run/target.ts';
 import { SIM_CREDENTIAL_ENV } from '../../engine/simulator/sim-fixtures.ts';
 import { startSimulator, type SimulatorOptions } from '../../engine/simulator/simulator.ts';
 
-const PROBE = { method: 'GET' as const, path: '/api/2.0/fo/report/', params: [['action', 'list']] as [string, string][] };
+const PROBE = {
+  method: 'GET' as const,
+  path: '/api/2.0/fo/report/',
+  params: [['action', 'list']] as [string, string][],
+};
 
 /**
  * Blocks are provoked only on a simulator: a private one with tight limits and this run's
@@ -22,7 +26,9 @@ async function provoke(
 ): Promise<void> {
   const target = harnessTarget();
   if (target.config.mode !== 'sim') {
-    ruleCase.skip('blocks are never provoked on a live target; the governor checks the 409s it meets');
+    ruleCase.skip(
+      'blocks are never provoked on a live target; the governor checks the 409s it meets',
+    );
   }
   const sim = await startSimulator({ faults: target.config.faults, rateLimit: limits, latencyMs });
   const { login, password } = SIM_CREDENTIAL_ENV.main;
@@ -60,17 +66,25 @@ async function provoke(
 }
 
 describe('API limits: blocked calls', () => {
-  ruleTest('LIMIT-BLOCKED', 'a call over the rate limit is blocked with CODE 1965 and SECONDS_TO_WAIT', async (ruleCase) => {
-    await provoke(ruleCase, { limit: 2, windowSec: 60, concurrency: 2 }, 0, async (client) => {
-      const answers = [];
-      for (let i = 0; i < 3; i += 1) answers.push(await client.send(PROBE));
-      return answers;
-    });
-  });
+  ruleTest(
+    'LIMIT-BLOCKED',
+    'a call over the rate limit is blocked with CODE 1965 and SECONDS_TO_WAIT',
+    async (ruleCase) => {
+      await provoke(ruleCase, { limit: 2, windowSec: 60, concurrency: 2 }, 0, async (client) => {
+        const answers = [];
+        for (let i = 0; i < 3; i += 1) answers.push(await client.send(PROBE));
+        return answers;
+      });
+    },
+  );
 
-  ruleTest('LIMIT-BLOCKED', 'a call over the concurrency limit is blocked with CODE 1960 and CALLS_TO_FINISH', async (ruleCase) => {
-    await provoke(ruleCase, { limit: 100, windowSec: 60, concurrency: 1 }, 300, (client) =>
-      Promise.all([client.send(PROBE), client.send(PROBE)]),
-    );
-  });
+  ruleTest(
+    'LIMIT-BLOCKED',
+    'a call over the concurrency limit is blocked with CODE 1960 and CALLS_TO_FINISH',
+    async (ruleCase) => {
+      await provoke(ruleCase, { limit: 100, windowSec: 60, concurrency: 1 }, 300, (client) =>
+        Promise.all([client.send(PROBE), client.send(PROBE)]),
+      );
+    },
+  );
 });

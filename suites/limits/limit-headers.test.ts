@@ -33,32 +33,51 @@ function check(ruleCase: RuleCase, result: CallResult): void {
     code: result.classification.code,
   });
   if (failure !== undefined) {
-    throw new ConformanceFailure({ ...failure, curl: result.curl, responseExcerpt: result.text.slice(0, 400) });
+    throw new ConformanceFailure({
+      ...failure,
+      curl: result.curl,
+      responseExcerpt: result.text.slice(0, 400),
+    });
   }
 }
 
 describe('API limits headers', () => {
-  ruleTest('LIMIT-HEADERS', 'a report list answer carries the six limit headers', async (ruleCase) => {
-    const target = harnessTarget();
+  ruleTest(
+    'LIMIT-HEADERS',
+    'a report list answer carries the six limit headers',
+    async (ruleCase) => {
+      const target = harnessTarget();
 
-    const byGet = await target.call(REPORT_LIST_GET);
-    const byPost = await target.call(REPORT_LIST_POST);
+      const byGet = await target.call(REPORT_LIST_GET);
+      const byPost = await target.call(REPORT_LIST_POST);
 
-    check(ruleCase, byGet);
-    check(ruleCase, byPost);
-  });
+      check(ruleCase, byGet);
+      check(ruleCase, byPost);
+    },
+  );
 
-  ruleTest('LIMIT-HEADERS', 'a refused request (HTTP 400) carries the six limit headers', async (ruleCase) => {
-    const refused = await harnessTarget().call(UNKNOWN_PARAMETER);
+  ruleTest(
+    'LIMIT-HEADERS',
+    'a refused request (HTTP 400) carries the six limit headers',
+    async (ruleCase) => {
+      const refused = await harnessTarget().call(UNKNOWN_PARAMETER);
 
-    check(ruleCase, refused);
-  });
+      check(ruleCase, refused);
+    },
+  );
 
-  ruleTest('LIMIT-HEADERS', 'two calls in flight at once report Running within the limit', async (ruleCase) => {
-    const target = harnessTarget();
+  ruleTest(
+    'LIMIT-HEADERS',
+    'two calls in flight at once report Running within the limit',
+    async (ruleCase) => {
+      const target = harnessTarget();
 
-    const answers = await Promise.all([target.call(REPORT_LIST_GET), target.call(REPORT_LIST_GET)]);
+      const answers = await Promise.all([
+        target.call(REPORT_LIST_GET),
+        target.call(REPORT_LIST_GET),
+      ]);
 
-    for (const answer of answers) check(ruleCase, answer);
-  });
+      for (const answer of answers) check(ruleCase, answer);
+    },
+  );
 });

@@ -49,10 +49,14 @@ export function limitHeadersConformance(exchange: LimitExchange): RuleFailure | 
   }
   const blocked = exchange.status === 409;
   if (!blocked && concurrency !== undefined && running !== undefined && running > concurrency) {
-    problems.push(`X-Concurrency-Limit-Running ${running} is above X-Concurrency-Limit-Limit ${concurrency}`);
+    problems.push(
+      `X-Concurrency-Limit-Running ${running} is above X-Concurrency-Limit-Limit ${concurrency}`,
+    );
   }
   if (remaining !== undefined && remaining > 0 && toWait !== undefined && toWait !== 0) {
-    problems.push(`X-RateLimit-ToWait-Sec is ${toWait} while X-RateLimit-Remaining is ${remaining}`);
+    problems.push(
+      `X-RateLimit-ToWait-Sec is ${toWait} while X-RateLimit-Remaining is ${remaining}`,
+    );
   }
   if (problems.length === 0) return undefined;
   return {
@@ -77,15 +81,21 @@ export function blockedConformance(exchange: LimitExchange): RuleFailure | undef
   const raw = readLimitHeaders(exchange.headers);
   const problems: string[] = [];
   if (code === '1965') {
-    if (item('SECONDS_TO_WAIT') === undefined) problems.push('CODE 1965 without ITEM SECONDS_TO_WAIT');
+    if (item('SECONDS_TO_WAIT') === undefined)
+      problems.push('CODE 1965 without ITEM SECONDS_TO_WAIT');
     if (raw['X-RateLimit-Remaining']?.trim() !== '0') {
-      problems.push(`X-RateLimit-Remaining is ${raw['X-RateLimit-Remaining'] ?? '(absent)'}, not 0`);
+      problems.push(
+        `X-RateLimit-Remaining is ${raw['X-RateLimit-Remaining'] ?? '(absent)'}, not 0`,
+      );
     }
     if (!(Number(raw['X-RateLimit-ToWait-Sec']) > 0)) {
-      problems.push(`X-RateLimit-ToWait-Sec is ${raw['X-RateLimit-ToWait-Sec'] ?? '(absent)'}, not > 0`);
+      problems.push(
+        `X-RateLimit-ToWait-Sec is ${raw['X-RateLimit-ToWait-Sec'] ?? '(absent)'}, not > 0`,
+      );
     }
   } else if (code === '1960') {
-    if (item('CALLS_TO_FINISH') === undefined) problems.push('CODE 1960 without ITEM CALLS_TO_FINISH');
+    if (item('CALLS_TO_FINISH') === undefined)
+      problems.push('CODE 1960 without ITEM CALLS_TO_FINISH');
     const running = Number(raw['X-Concurrency-Limit-Running']);
     const limit = Number(raw['X-Concurrency-Limit-Limit']);
     if (!(running >= limit)) {
@@ -95,7 +105,11 @@ export function blockedConformance(exchange: LimitExchange): RuleFailure | undef
       );
     }
   } else {
-    problems.push(code === undefined ? 'the 409 body has no SIMPLE_RETURN CODE' : `CODE ${code}, not 1960 or 1965`);
+    problems.push(
+      code === undefined
+        ? 'the 409 body has no SIMPLE_RETURN CODE'
+        : `CODE ${code}, not 1960 or 1965`,
+    );
   }
   if (problems.length === 0) return undefined;
   return {
