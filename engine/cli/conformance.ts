@@ -12,7 +12,8 @@ import {
   writeResultsJson,
 } from '../results/write-results.ts';
 import { SUITES } from '../rules/catalogue.ts';
-import { RUN_ENV } from '../run/run-options.ts';
+import { writeRunReport } from '../reporting/run-report.ts';
+import { applyRunEnv } from '../run/run-options.ts';
 import { knownFaultNames } from '../simulator/fault-catalogue.ts';
 import { parseConformanceArgs, USAGE, type ConformanceArgs } from './conformance-args.ts';
 import { printSummary } from './summary.ts';
@@ -34,14 +35,7 @@ async function main(argv: string[]): Promise<number> {
   mkdirSync(outDir, { recursive: true });
   const suites = args.suites.length > 0 ? args.suites : [...SUITES];
 
-  process.env[RUN_ENV.target] = args.target === 'sim' ? 'sim' : resolve(args.target);
-  process.env[RUN_ENV.seed] = String(seed);
-  if (args.runs !== undefined) process.env[RUN_ENV.runs] = String(args.runs);
-  process.env[RUN_ENV.depth] = args.depth;
-  process.env[RUN_ENV.faults] = args.faults.join(',');
-  process.env[RUN_ENV.suites] = suites.join(',');
-  process.env[RUN_ENV.outDir] = outDir;
-  process.env[RUN_ENV.stateDir] ??= join(ROOT, '.harness');
+  applyRunEnv(args, { seed, outDir, suites, stateDir: join(ROOT, '.harness') });
   process.stdout.write(
     `conformance: target ${args.target}, seed ${seed} (replay with --seed ${seed})\n`,
   );
@@ -74,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
   const safe = redactResults(results);
   const file = writeResultsJson(safe, outDir);
   redactFile(join(outDir, 'junit.xml'));
-  await writeRunReportIfAvailable(safe, outDir);
+  await writeRunReport(safe, outDir);
   if (args.out === undefined) linkLatest(outDir);
   printSummary(safe, file);
   if (reporter.stoppedReason !== undefined) {
@@ -117,18 +111,6 @@ function checkBeforeStart(args: ConformanceArgs): void {
   const profile = loadProfile(args.target);
   readCredentials(profile.credentials);
   for (const user of Object.values(profile.users)) readCredentials(user);
-}
-
-async function writeRunReportIfAvailable(
-  results: Parameters<typeof writeResultsJson>[0],
-  outDir: string,
-): Promise<void> {
-  const module = join(ROOT, 'engine', 'reporting', 'run-report.ts');
-  if (!existsSync(module)) return;
-  const { writeRunReport } = (await import(module)) as {
-    writeRunReport: (r: typeof results, dir: string) => Promise<string>;
-  };
-  await writeRunReport(results, outDir);
 }
 
 main(process.argv.slice(2)).then(

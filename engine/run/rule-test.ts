@@ -6,7 +6,7 @@ import { ruleById } from '../rules/catalogue.ts';
 import type { Rule } from '../rules/rule.ts';
 import { hasDocumentedStatus, readRejection, type Rejection } from '../oracles/rejection.ts';
 import { ConformanceFailure, renderFailure } from './conformance-failure.ts';
-import { harnessTarget, type CallResult } from './target.ts';
+import { harnessTarget, type CallLogEntry, type CallResult } from './target.ts';
 
 /** Per-test data the results reporter reads (vitest task meta). */
 export interface RuleMeta {
@@ -148,6 +148,10 @@ export function ruleTest(
   test(`${rule.id} ${title}`, options, async (context) => {
     const meta: RuleMeta = { id: rule.id, cases: 0, failures: [] };
     context.task.meta.rule = meta;
+    const config = harnessTarget().config;
+    const calls = harnessTarget().startLog();
+    await context.annotate(`${rule.id}: ${rule.source}`, 'rule');
+    await context.annotate(`seed ${config.seed}, ${config.runs} runs per property`, 'seed');
     try {
       await body(new RuleCase(rule, context, meta));
     } catch (error) {
@@ -166,6 +170,34 @@ export function ruleTest(
         });
       }
       throw error;
+    } finally {
+      if (calls.length > 0) await annotateCalls(context, calls);
     }
   });
+}
+
+const MAX_LOGGED_CALLS = 20;
+
+/** The calls a test made, as evidence: request (no secrets), status, excerpt, curl. */
+async function annotateCalls(context: TestContext, calls: CallLogEntry[]): Promise<void> {
+  const shown = calls
+    .slice(0, MAX_LOGGED_CALLS)
+    .map((call) =>
+      [
+        `${call.described} → HTTP ${call.status}`,
+        `  ${call.curl}`,
+        ...(call.excerpt ? [`  ${call.excerpt.replace(/\n/g, '\n  ')}`] : []),
+      ].join('\n'),
+    );
+  if (calls.length > MAX_LOGGED_CALLS)
+    shown.push(`… and ${calls.length - MAX_LOGGED_CALLS} more calls`);
+  await context.annotate(
+    `${calls.length} call${calls.length === 1 ? '' : 's'} to the target`,
+    'calls',
+    {
+      body: shown.join('\n\n'),
+      contentType: 'text/plain',
+      bodyEncoding: 'utf-8',
+    },
+  );
 }

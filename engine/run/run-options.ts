@@ -70,3 +70,20 @@ function list(value: string | undefined): string[] {
 function bad(name: string, value: string | undefined, what: string): HarnessError {
   return new HarnessError('OPTION_INVALID', `${name} is "${value ?? ''}": give ${what}`);
 }
+
+/** Sets the run-option variables for a vitest run started from this process. */
+export function applyRunEnv(
+  args: { target: string; runs?: number | undefined; depth: string; faults: string[] },
+  run: { seed: number; outDir: string; suites: string[]; stateDir: string },
+  env: NodeJS.ProcessEnv = process.env,
+): void {
+  const keep = args.target === 'sim' || args.target.startsWith('replay');
+  env[RUN_ENV.target] = keep ? args.target : resolve(args.target);
+  env[RUN_ENV.seed] = String(run.seed);
+  if (args.runs !== undefined) env[RUN_ENV.runs] = String(args.runs);
+  env[RUN_ENV.depth] = args.depth;
+  env[RUN_ENV.faults] = args.faults.join(',');
+  env[RUN_ENV.suites] = run.suites.join(',');
+  env[RUN_ENV.outDir] = run.outDir;
+  env[RUN_ENV.stateDir] ??= run.stateDir;
+}

@@ -23,6 +23,14 @@ export interface CallResult {
   described: string;
 }
 
+/** One call in a test's call log (its evidence). */
+export interface CallLogEntry {
+  described: string;
+  status: number;
+  curl: string;
+  excerpt?: string;
+}
+
 const DEFAULT_TEXT_CAP = 32_000_000; // 32 MB: list and map answers; reports are streamed
 
 /**
@@ -51,6 +59,11 @@ export class HarnessTarget {
    */
   async call(request: ApiRequest, textCap = DEFAULT_TEXT_CAP): Promise<CallResult> {
     const response = await this.open(request);
+    this.#log?.push({
+      described: describeRequest(request),
+      status: response.status,
+      curl: this.curl(request),
+    });
     const body = await readBody(response.body, textCap);
     const contentType = first(response.headers['content-type']);
     const classification = classifyResponse({
@@ -58,6 +71,10 @@ export class HarnessTarget {
       contentType,
       body: body.text,
     });
+    const logged = this.#log?.at(-1);
+    if (logged !== undefined && logged.described === describeRequest(request)) {
+      logged.excerpt = body.text.slice(0, 300);
+    }
     if (first(response.headers[HARNESS_HEADERS.stopped]) !== undefined) {
       throw new AccountError(
         `the target refused the account: ${classification.reason ?? ''}`,
@@ -108,6 +125,13 @@ export class HarnessTarget {
   }
 
   #expectations: Expectations | undefined;
+  #log: CallLogEntry[] | undefined;
+
+  /** Starts a fresh log of the calls made from now on (one test's calls); returns it. */
+  startLog(): CallLogEntry[] {
+    this.#log = [];
+    return this.#log;
+  }
 
   /** A curl line for a request against the real target. */
   curl(request: ApiRequest): string {

@@ -87,7 +87,10 @@ describe('target profiles', () => {
         fc.constantFrom('password', 'Password', 'passwd', 'secret', 'token', 'username'),
         fc.constantFrom('credentials', 'fixtures', 'subscription', 'allow'),
         (key, parent) => {
-          const profile = structuredClone(EXAMPLE) as Record<string, Record<string, unknown>>;
+          const profile = structuredClone(EXAMPLE) as unknown as Record<
+            string,
+            Record<string, unknown>
+          >;
           (profile[parent] as Record<string, unknown>)[key] = 'hunter22';
           const message = refused(profile);
           expect(message).toContain(`\`${parent}.${key}\` holds a credential`);
