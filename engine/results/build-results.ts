@@ -17,7 +17,7 @@ export interface TestOutcome {
 /** Checks made outside tests (by the governor on every call), by rule id. */
 export type ExtraChecks = Record<
   string,
-  { checked: number; failed: number; failures: RuleFailure[] }
+  { checked: number; failed: number; failures: RuleFailure[]; notes?: string[] }
 >;
 
 /** The run's facts that do not come from tests. */
@@ -96,5 +96,6 @@ function ruleResult(
   };
   if (reason !== undefined) result.reason = reason;
   if (Object.keys(observedCodes).length > 0) result.observedCodes = observedCodes;
+  if (extra?.notes !== undefined && extra.notes.length > 0) result.notes = extra.notes;
   return result;
 }

@@ -53,7 +53,7 @@ export class ResultsReporter implements Reporter {
         calls: run.proxy.governor.stats(),
       },
       outcomes,
-      run.limits.tallies,
+      run.limits.checks(),
     );
     this.stoppedReason = run.proxy.governor.stoppedReason();
   }

@@ -43,6 +43,8 @@ export interface RuleResult {
   cases: number;
   /** Why the rule was skipped or deferred, when it was. */
   reason?: string;
+  /** What was observed where the documentation sets no rule (reported, not judged). */
+  notes?: string[];
   /** Error codes seen per case (`RULE-ID/case` → CODE), for pinning in an expectations file. */
   observedCodes?: Record<string, number>;
   failures: RuleFailure[];

@@ -5,6 +5,7 @@ import {
   limitHeadersConformance,
   type LimitExchange,
 } from '../oracles/limits/limit-headers-conformance.ts';
+import type { ExtraChecks } from '../results/build-results.ts';
 import type { RuleFailure } from '../results/results-schema.ts';
 
 const MAX_KEPT = 10; // failures kept per rule; the count says how many there were
@@ -15,6 +16,30 @@ export class LimitObserver {
     'LIMIT-HEADERS': { checked: 0, failed: 0, failures: [] as RuleFailure[] },
     'LIMIT-BLOCKED': { checked: 0, failed: 0, failures: [] as RuleFailure[] },
   };
+
+  /** The tallies with their notes, as results.json's extra checks. */
+  checks(): ExtraChecks {
+    const notes = this.notes();
+    const out: ExtraChecks = {};
+    for (const [rule, tally] of Object.entries(this.tallies)) {
+      out[rule] = notes[rule] === undefined ? tally : { ...tally, notes: notes[rule] };
+    }
+    return out;
+  }
+
+  /** v1 (/msp) answers seen, and how many carried all six headers. */
+  readonly msp = { seen: 0, withHeaders: 0 };
+
+  /** Notes per rule for results.json: what was seen where nothing is documented. */
+  notes(): Record<string, string[]> {
+    if (this.msp.seen === 0) return {};
+    return {
+      'LIMIT-HEADERS': [
+        `/msp answers seen: ${this.msp.seen}, with all six limit headers: ${this.msp.withHeaders} ` +
+          '(not documented for the v1 API, so reported, not judged)',
+      ],
+    };
+  }
 
   /** An ExchangeObserver for the governor proxy. */
   readonly observe = (exchange: Exchange): void => {
@@ -27,6 +52,12 @@ export class LimitObserver {
       code: exchange.classification.code,
       body: exchange.body,
     };
+    if (limitExchange.path.startsWith('/msp/') && exchange.classification.kind !== 'account-error') {
+      this.msp.seen += 1;
+      if (limitHeadersConformance({ ...limitExchange, path: '/api/2.0/fo/' }) === undefined) {
+        this.msp.withHeaders += 1;
+      }
+    }
     if (limitHeadersApply(limitExchange)) {
       this.#tally('LIMIT-HEADERS', limitHeadersConformance(limitExchange));
     }
