@@ -32,6 +32,8 @@ export class RuleCase {
   readonly rule: Rule;
   readonly #context: TestContext;
   readonly #meta: RuleMeta;
+  /** True while a property runs: its runs are the cases, not each check inside. */
+  #inProperty = false;
 
   constructor(rule: Rule, context: TestContext, meta: RuleMeta) {
     this.rule = rule;
@@ -57,7 +59,7 @@ export class RuleCase {
    * @throws ConformanceFailure when it is not
    */
   expectRejection(caseKey: string, result: CallResult, documented: string): Rejection {
-    this.countCases();
+    if (!this.#inProperty) this.countCases();
     const key = `${this.rule.id}/${caseKey}`;
     const evidence = {
       request: result.described,
@@ -108,13 +110,22 @@ export class RuleCase {
   /**
    * Runs a fast-check property with the run's seed and runs; a counterexample becomes a
    * ConformanceFailure carrying the seed and path. `predicate` throws ConformanceFailure (or
-   * returns false) for a case that breaks the rule.
+   * returns false) for a case that breaks the rule. Cases inside count once per run.
+   * @param options.numRuns fewer runs than the run's, for properties whose runs cost calls
+   * @param options.endOnFailure skip shrinking (each shrink step would cost calls too)
    */
   async property<T>(
     arbitrary: fc.Arbitrary<T>,
     predicate: (value: T) => Promise<boolean | void>,
+    options: { numRuns?: number; endOnFailure?: boolean } = {},
   ): Promise<void> {
-    const details = await fc.check(fc.asyncProperty(arbitrary, predicate));
+    this.#inProperty = true;
+    let details: fc.RunDetails<[T]>;
+    try {
+      details = await fc.check(fc.asyncProperty(arbitrary, predicate), options);
+    } finally {
+      this.#inProperty = false;
+    }
     this.countCases(details.numRuns);
     if (!details.failed) return;
     const inner = details.errorInstance;
@@ -149,7 +160,7 @@ export function ruleTest(
     const meta: RuleMeta = { id: rule.id, cases: 0, failures: [] };
     context.task.meta.rule = meta;
     const config = harnessTarget().config;
-    const calls = harnessTarget().startLog();
+    const calls = harnessTarget().startLog(rule.id);
     await context.annotate(`${rule.id}: ${rule.source}`, 'rule');
     await context.annotate(`seed ${config.seed}, ${config.runs} runs per property`, 'seed');
     try {

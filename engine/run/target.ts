@@ -6,6 +6,8 @@ import { QualysClient, readBody, type ApiResponse } from '../client/qualys-clien
 import { AccountError, CallDeferred, HarnessError } from '../errors.ts';
 import { HARNESS_HEADERS } from '../governor/harness-headers.ts';
 import { loadExpectations, type Expectations } from '../expectations/expectations.ts';
+import { readRecordedSummary, type RecordedSummary } from '../recording/recorded-summary.ts';
+import { RECORDED_SUMMARY_HEADER } from '../recording/recording-format.ts';
 import type { RunConfig } from './run-config.ts';
 
 /** A call's answer with its body read (up to the cap) and classified. */
@@ -21,6 +23,14 @@ export interface CallResult {
   curl: string;
   /** `POST /api/2.0/... action=...` */
   described: string;
+  /** On replay, for a body too large to record: its summary (`text` is only its head). */
+  recordedSummary?: RecordedSummary;
+}
+
+/** An answer with its body unread; on replay of a large body, with the recorded summary. */
+export interface TargetResponse extends ApiResponse {
+  /** Set on replay when the body was too large to record: `body` is then its head only. */
+  recordedSummary?: RecordedSummary;
 }
 
 /** One call in a test's call log (its evidence). */
@@ -90,6 +100,9 @@ export class HarnessTarget {
       classification,
       curl: this.curl(request),
       described: describeRequest(request),
+      ...(response.recordedSummary === undefined
+        ? {}
+        : { recordedSummary: response.recordedSummary }),
     };
   }
 
@@ -97,13 +110,14 @@ export class HarnessTarget {
    * Makes a call and hands back the body unread, as a stream (for reports of any size).
    * @throws CallDeferred, AccountError as `call` does; HarnessError when the proxy failed
    */
-  async open(request: ApiRequest): Promise<ApiResponse> {
+  async open(request: ApiRequest): Promise<TargetResponse> {
     const headers: Record<string, string> = {};
     if (request.user !== undefined) headers[HARNESS_HEADERS.user] = request.user;
     if (request.noRetry === true) headers[HARNESS_HEADERS.noRetry] = '1';
     if (request.timeoutMs !== undefined)
       headers[HARNESS_HEADERS.timeoutMs] = String(request.timeoutMs);
-    if (request.label !== undefined) headers[HARNESS_HEADERS.label] = request.label;
+    const label = request.label ?? this.#label;
+    if (label !== undefined) headers[HARNESS_HEADERS.label] = label;
     const response = await this.#client.send(request, headers);
     const deferred = first(response.headers[HARNESS_HEADERS.deferred]);
     const error = first(response.headers[HARNESS_HEADERS.error]);
@@ -112,6 +126,10 @@ export class HarnessTarget {
       const reason = (JSON.parse(text) as { reason: string }).reason;
       if (deferred !== undefined) throw new CallDeferred(reason);
       throw new HarnessError('GOVERNOR_ERROR', `${describeRequest(request)}: ${reason}`);
+    }
+    const summaryFile = first(response.headers[RECORDED_SUMMARY_HEADER]);
+    if (summaryFile !== undefined) {
+      return { ...response, recordedSummary: readRecordedSummary(summaryFile) };
     }
     return response;
   }
@@ -126,9 +144,12 @@ export class HarnessTarget {
 
   #expectations: Expectations | undefined;
   #log: CallLogEntry[] | undefined;
+  /** Label of the test now running (its rule id), sent with every call for recordings. */
+  #label: string | undefined;
 
   /** Starts a fresh log of the calls made from now on (one test's calls); returns it. */
-  startLog(): CallLogEntry[] {
+  startLog(label?: string): CallLogEntry[] {
+    this.#label = label;
     this.#log = [];
     return this.#log;
   }

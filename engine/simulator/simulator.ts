@@ -169,6 +169,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   }
 
   async function route(request: SimRequest, isV1: boolean): Promise<SimResponse> {
+    // v2 (/api/2.0) refuses with SIMPLE_RETURN; v1 (/msp) with GENERIC_RETURN (NOTES.md a.4).
+    const refuse = (code: number, text: string) =>
+      isV1 ? genericReturnError(code, text) : requestError(code, text);
     if (!isV1 && request.headers['x-requested-with'] === undefined) {
       // The real error for a missing X-Requested-With is not documented; this one is ours.
       return requestError(1901, 'The X-Requested-With header is required for this API.');
@@ -180,11 +183,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const actions = request.params.getAll('action');
     let match: SimRoute | undefined;
     if (onPath.some((r) => r.action !== undefined)) {
-      if (actions.length === 0) return requestError(1903, 'Missing required parameter(s): action');
+      if (actions.length === 0) return refuse(1903, 'Missing required parameter(s): action');
       match = onPath.find((r) => r.action === actions[0]);
       if (match === undefined) {
         const allowed = onPath.map((r) => r.action).join(', ');
-        return requestError(
+        return refuse(
           1905,
           `parameter action has invalid value: ${actions[0]} (allowed: ${allowed})`,
         );
@@ -194,7 +197,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     if (match === undefined) return notFound();
     if (!match.methods.includes(request.method as 'GET' | 'POST')) {
-      return requestError(
+      return refuse(
         1908,
         `Request method (GET or POST) is incompatible with specified parameter(s): action=${actions[0] ?? ''}`,
       );
@@ -204,7 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const unknown = [...new Set(request.params.keys())].filter((k) => !allowed.has(k));
       if (unknown.length > 0) {
         const list = [...allowed].filter((k) => k !== 'action').join(', ');
-        return requestError(
+        return refuse(
           1901,
           `Unrecognized parameter(s): ${unknown.join(', ')} (action=${match.action ?? ''} allows: ${list})`,
         );
