@@ -7,6 +7,13 @@ import { SIM_CREDENTIAL_ENV, SIM_FIXTURES } from './sim-fixtures.ts';
  */
 export const SIM_PCRS = { zipMinBytes: 1_000_000, zipMaxBytes: 5_000_000 } as const;
 
+/**
+ * Limits of the embedded target's subscription. The simulator's default is the Standard
+ * service level (300 calls per hour); a full run of every suite makes about 500 calls, so the
+ * embedded target plays a larger subscription (Premium-like) and stays within its window.
+ */
+export const SIM_RATE_LIMIT = { limit: 3_000, windowSec: 3_600, concurrency: 2 } as const;
+
 /** Report sizes of the simulator's fixture reports: one CSV, one ZIP under SIM_PCRS. */
 export const SIM_REPORT_SIZES: Record<number, number> = {
   [SIM_FIXTURES.reports[0]]: 300_000,
