@@ -15,17 +15,22 @@ export const SMALL_REPORT_BYTES = 16_384;
 export function reportSpecArbitrary(
   options: { minBytes?: number; maxBytes?: number } = {},
 ): fc.Arbitrary<PolicyReportSpec> {
-  return fc.record({
-    reportId: fc.integer({ min: 1, max: 99_999_999 }),
-    size: fc.integer({ min: options.minBytes ?? SMALL_REPORT_BYTES, max: options.maxBytes ?? 3_000_000 }),
-    headers: fc.constantFrom(SECTION_HEADERS_10_18, SECTION_HEADERS_BEFORE_10_18),
-  }).map(({ reportId, size, headers }) => ({
-    reportId,
-    title: `Compliance Report ${reportId}`,
-    size,
-    company: 'Société Simulée, Inc.',
-    userLogin: 'sim_manager',
-    generatedAt: '2022-03-16T10:00:00Z',
-    headers,
-  }));
+  return fc
+    .record({
+      reportId: fc.integer({ min: 1, max: 99_999_999 }),
+      size: fc.integer({
+        min: options.minBytes ?? SMALL_REPORT_BYTES,
+        max: options.maxBytes ?? 3_000_000,
+      }),
+      headers: fc.constantFrom(SECTION_HEADERS_10_18, SECTION_HEADERS_BEFORE_10_18),
+    })
+    .map(({ reportId, size, headers }) => ({
+      reportId,
+      title: `Compliance Report ${reportId}`,
+      size,
+      company: 'Société Simulée, Inc.',
+      userLogin: 'sim_manager',
+      generatedAt: '2022-03-16T10:00:00Z',
+      headers,
+    }));
 }

@@ -1,9 +1,6 @@
 import { readBody } from '../../engine/client/qualys-client.ts';
 import type { ApiRequest } from '../../engine/client/api-request.ts';
-import {
-  reportSide,
-  type ReportSideFinding,
-} from '../../engine/oracles/report/delivery-checks.ts';
+import { reportSide, type ReportSideFinding } from '../../engine/oracles/report/delivery-checks.ts';
 import {
   inspectReportBody,
   type ReportInspection,

@@ -36,7 +36,12 @@ type Check = (report: FetchedReport, inspection: ReportInspection) => CheckResul
  * Runs `check` on every fetched report it applies to (it returns undefined where it does not),
  * notes the evidence, and fails with every problem of every report at once.
  */
-async function judge(ruleCase: RuleCase, documented: string, check: Check, none: string): Promise<void> {
+async function judge(
+  ruleCase: RuleCase,
+  documented: string,
+  check: Check,
+  none: string,
+): Promise<void> {
   const reports = await fetchedReports(ruleCase);
   const failures: { report: FetchedReport; problems: string[] }[] = [];
   let judged = 0;
@@ -44,7 +49,10 @@ async function judge(ruleCase: RuleCase, documented: string, check: Check, none:
     if (report.refused !== undefined) {
       ruleCase.countCases();
       judged += 1;
-      failures.push({ report, problems: [`the fetch answered HTTP ${report.refused.status}, not a report`] });
+      failures.push({
+        report,
+        problems: [`the fetch answered HTTP ${report.refused.status}, not a report`],
+      });
       continue;
     }
     const inspection = report.inspection as ReportInspection;
@@ -52,7 +60,10 @@ async function judge(ruleCase: RuleCase, documented: string, check: Check, none:
     if (result === undefined) continue;
     ruleCase.countCases();
     judged += 1;
-    await ruleCase.note(`report ${report.id} (${inspection.depth} depth)`, result.evidence.join('\n'));
+    await ruleCase.note(
+      `report ${report.id} (${inspection.depth} depth)`,
+      result.evidence.join('\n'),
+    );
     if (result.problems.length > 0) failures.push({ report, problems: result.problems });
   }
   if (judged === 0) ruleCase.skip(`${none}: ${reports.map(sideOf).join('; ')}`);
@@ -60,7 +71,9 @@ async function judge(ruleCase: RuleCase, documented: string, check: Check, none:
   if (first === undefined) return;
   throw new ConformanceFailure({
     message: `report ${first.report.id}: ${first.problems[0] ?? ''}${failures.length > 1 ? ` (and ${failures.length - 1} more report(s))` : ''}`,
-    received: failures.map((f) => `report ${f.report.id}:\n${f.problems.map((p) => `- ${p}`).join('\n')}`).join('\n'),
+    received: failures
+      .map((f) => `report ${f.report.id}:\n${f.problems.map((p) => `- ${p}`).join('\n')}`)
+      .join('\n'),
     documented,
     request: first.report.described,
     responseExcerpt: excerpt(first.report),
@@ -87,39 +100,89 @@ function excerpt(report: FetchedReport): string {
 const thresholds = () => harnessTarget().config.profile.subscription.pcrs;
 
 describe('report fetch: PCRS delivery', () => {
-  ruleTest(RULE.csvBelow, 'a policy report below the zip threshold comes as text/csv;charset=UTF-8 with a .csv name and a CSV body', async (ruleCase) => {
-    await judge(
-      ruleCase,
-      DOCUMENTED.csv,
-      (r, i) => (r.side !== undefined && csvDeliveryApplies(r.side) ? csvDelivery(i, r.side, thresholds()) : undefined),
-      'no fixture report lies below the lower threshold',
-    );
-  });
+  ruleTest(
+    RULE.csvBelow,
+    'a policy report below the zip threshold comes as text/csv;charset=UTF-8 with a .csv name and a CSV body',
+    async (ruleCase) => {
+      await judge(
+        ruleCase,
+        DOCUMENTED.csv,
+        (r, i) =>
+          r.side !== undefined && csvDeliveryApplies(r.side)
+            ? csvDelivery(i, r.side, thresholds())
+            : undefined,
+        'no fixture report lies below the lower threshold',
+      );
+    },
+  );
 
-  ruleTest(RULE.zipWithin, 'a policy report within the thresholds comes as application/zip holding one CSV entry whose CRC and sizes check out', async (ruleCase) => {
-    await judge(
-      ruleCase,
-      DOCUMENTED.zip,
-      (r, i) => (r.side !== undefined && zipDeliveryApplies(r.side) ? zipDelivery(i, r.side, thresholds()) : undefined),
-      'no fixture report lies within the thresholds',
-    );
-  });
+  ruleTest(
+    RULE.zipWithin,
+    'a policy report within the thresholds comes as application/zip holding one CSV entry whose CRC and sizes check out',
+    async (ruleCase) => {
+      await judge(
+        ruleCase,
+        DOCUMENTED.zip,
+        (r, i) =>
+          r.side !== undefined && zipDeliveryApplies(r.side)
+            ? zipDelivery(i, r.side, thresholds())
+            : undefined,
+        'no fixture report lies within the thresholds',
+      );
+    },
+  );
 
-  ruleTest(RULE.typeMatchesBody, 'Content-Type, filename and first bytes of a fetched report agree, and Content-Length matches the body', async (ruleCase) => {
-    await judge(ruleCase, DOCUMENTED.type, (_r, i) => typeMatchesBody(i), 'no report was fetched');
-  });
+  ruleTest(
+    RULE.typeMatchesBody,
+    'Content-Type, filename and first bytes of a fetched report agree, and Content-Length matches the body',
+    async (ruleCase) => {
+      await judge(
+        ruleCase,
+        DOCUMENTED.type,
+        (_r, i) => typeMatchesBody(i),
+        'no report was fetched',
+      );
+    },
+  );
 });
 
 describe('report fetch: 10.18 CSV header texts', () => {
-  ruleTest(RULE.controlStats, 'the control table is headed "Control Statistics (Percentage of Hosts Passed per Control)"', async (ruleCase) => {
-    await judge(ruleCase, DOCUMENTED.control, (_r, i) => controlStatisticsHeader(i), 'no report was fetched');
-  });
+  ruleTest(
+    RULE.controlStats,
+    'the control table is headed "Control Statistics (Percentage of Hosts Passed per Control)"',
+    async (ruleCase) => {
+      await judge(
+        ruleCase,
+        DOCUMENTED.control,
+        (_r, i) => controlStatisticsHeader(i),
+        'no report was fetched',
+      );
+    },
+  );
 
-  ruleTest(RULE.hostStats, 'the host table is headed "Host Statistics (Percentage of Control Passed per Host)"', async (ruleCase) => {
-    await judge(ruleCase, DOCUMENTED.host, (_r, i) => hostStatisticsHeader(i), 'no report was fetched');
-  });
+  ruleTest(
+    RULE.hostStats,
+    'the host table is headed "Host Statistics (Percentage of Control Passed per Host)"',
+    async (ruleCase) => {
+      await judge(
+        ruleCase,
+        DOCUMENTED.host,
+        (_r, i) => hostStatisticsHeader(i),
+        'no report was fetched',
+      );
+    },
+  );
 
-  ruleTest(RULE.oldAbsent, 'no section is headed "Control Summary" or a bare "Host Statistics"', async (ruleCase) => {
-    await judge(ruleCase, DOCUMENTED.old, (_r, i) => oldHeadersAbsent(i), 'no report was fetched');
-  });
+  ruleTest(
+    RULE.oldAbsent,
+    'no section is headed "Control Summary" or a bare "Host Statistics"',
+    async (ruleCase) => {
+      await judge(
+        ruleCase,
+        DOCUMENTED.old,
+        (_r, i) => oldHeadersAbsent(i),
+        'no report was fetched',
+      );
+    },
+  );
 });

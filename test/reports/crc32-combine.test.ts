@@ -8,10 +8,14 @@ const SEED = 20_220_316; // fixed: the same cases every run; fast-check prints i
 describe('crc32Combine', () => {
   it('gives the CRC-32 of the concatenation from the CRCs of its parts', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 300 }), fc.uint8Array({ maxLength: 3_000 }), (a, b) => {
-        const combined = crc32Combine(crc32(a), crc32(b), crc32Shift(b.length));
-        expect(combined).toBe(crc32(Buffer.concat([a, b])));
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 300 }),
+        fc.uint8Array({ maxLength: 3_000 }),
+        (a, b) => {
+          const combined = crc32Combine(crc32(a), crc32(b), crc32Shift(b.length));
+          expect(combined).toBe(crc32(Buffer.concat([a, b])));
+        },
+      ),
       { seed: SEED, numRuns: 200 },
     );
   });

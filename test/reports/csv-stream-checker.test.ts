@@ -45,7 +45,9 @@ describe('CsvStreamChecker', () => {
   it('reports a byte order mark', () => {
     const facts = check([Buffer.from([0xef, 0xbb, 0xbf]), csv]);
 
-    expect(csvProblems(facts)).toEqual([expect.stringMatching(/^the CSV starts with a UTF-8 byte order mark/)]);
+    expect(csvProblems(facts)).toEqual([
+      expect.stringMatching(/^the CSV starts with a UTF-8 byte order mark/),
+    ]);
     expect(facts.head).toBeDefined();
   });
 
@@ -57,7 +59,9 @@ describe('CsvStreamChecker', () => {
 
     expect(facts.utf8InvalidAt).toBeGreaterThanOrEqual(at - 4);
     expect(facts.utf8InvalidAt).toBeLessThanOrEqual(at);
-    expect(csvProblems(facts)[0]).toMatch(/^the CSV is not valid UTF-8: an invalid byte sequence at byte \d+$/);
+    expect(csvProblems(facts)[0]).toMatch(
+      /^the CSV is not valid UTF-8: an invalid byte sequence at byte \d+$/,
+    );
   });
 
   it('reports an unbalanced quote at the end of the body', () => {
@@ -92,26 +96,35 @@ describe('CsvStreamChecker', () => {
 describe('Utf8StreamCheck', () => {
   it('accepts any UTF-8 text however it is cut, and finds a bad byte wherever it is', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }), fc.nat(), fc.nat(), (text, cutSeed, badSeed) => {
-        const bytes = Buffer.from(text, 'utf8');
-        const cut = cutSeed % (bytes.length + 1);
-        const good = new Utf8StreamCheck();
-        good.write(bytes.subarray(0, cut));
-        good.write(bytes.subarray(cut));
-        good.end();
+      fc.property(
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 200 }),
+        fc.nat(),
+        fc.nat(),
+        (text, cutSeed, badSeed) => {
+          const bytes = Buffer.from(text, 'utf8');
+          const cut = cutSeed % (bytes.length + 1);
+          const good = new Utf8StreamCheck();
+          good.write(bytes.subarray(0, cut));
+          good.write(bytes.subarray(cut));
+          good.end();
 
-        const at = badSeed % (bytes.length + 1);
-        const bad = new Utf8StreamCheck();
-        const broken = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at)]);
-        bad.write(broken.subarray(0, cut));
-        bad.write(broken.subarray(cut));
-        bad.end();
+          const at = badSeed % (bytes.length + 1);
+          const bad = new Utf8StreamCheck();
+          const broken = Buffer.concat([
+            bytes.subarray(0, at),
+            Buffer.from([0xff]),
+            bytes.subarray(at),
+          ]);
+          bad.write(broken.subarray(0, cut));
+          bad.write(broken.subarray(cut));
+          bad.end();
 
-        expect(good.firstInvalidAt).toBeUndefined();
-        expect(bad.firstInvalidAt).toBeDefined();
-        expect(bad.firstInvalidAt).toBeLessThanOrEqual(at);
-        expect(bad.firstInvalidAt).toBeGreaterThanOrEqual(at - 4);
-      }),
+          expect(good.firstInvalidAt).toBeUndefined();
+          expect(bad.firstInvalidAt).toBeDefined();
+          expect(bad.firstInvalidAt).toBeLessThanOrEqual(at);
+          expect(bad.firstInvalidAt).toBeGreaterThanOrEqual(at - 4);
+        },
+      ),
       { seed: SEED, numRuns: 300 },
     );
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dispositionFilename, fileExtension } from '../../engine/oracles/report/content-disposition.ts';
+import {
+  dispositionFilename,
+  fileExtension,
+} from '../../engine/oracles/report/content-disposition.ts';
 import { parseMediaType } from '../../engine/oracles/report/media-type.ts';
 import { binaryReading, expectedSide } from '../../engine/oracles/report/pcrs-side.ts';
 import { reportListSizeRange } from '../../engine/oracles/report/report-list-size.ts';
@@ -28,7 +31,10 @@ describe('PCRS thresholds', () => {
   });
 
   it('cannot tell the side of a size range that straddles a threshold', () => {
-    const verdict = expectedSide({ low: 900_000_000, high: 1_100_000_000, source: 'report list SIZE' }, DEFAULT_PCRS);
+    const verdict = expectedSide(
+      { low: 900_000_000, high: 1_100_000_000, source: 'report list SIZE' },
+      DEFAULT_PCRS,
+    );
 
     expect(verdict.side).toBe('unknown');
     expect(verdict.explanation).toContain('report list SIZE');
@@ -37,22 +43,32 @@ describe('PCRS thresholds', () => {
 
 describe('report list SIZE', () => {
   it('stands for every byte count either unit reading and its rounding allow', () => {
-    expect(reportListSizeRange('2.4 MB')).toEqual({ low: 2_350_000, high: 2_569_012, source: 'report list SIZE "2.4 MB"' });
+    expect(reportListSizeRange('2.4 MB')).toEqual({
+      low: 2_350_000,
+      high: 2_569_012,
+      source: 'report list SIZE "2.4 MB"',
+    });
     expect(reportListSizeRange('812 bytes')).toMatchObject({ low: 812, high: 812 });
     expect(reportListSizeRange('-')).toBeUndefined();
   });
 
-  it.each([300_000, 2_500_000, 2 ** 30, 4.5 * 2 ** 30])('covers the size the simulator formats (%d bytes)', (bytes) => {
-    const range = reportListSizeRange(formatReportSize(bytes));
+  it.each([300_000, 2_500_000, 2 ** 30, 4.5 * 2 ** 30])(
+    'covers the size the simulator formats (%d bytes)',
+    (bytes) => {
+      const range = reportListSizeRange(formatReportSize(bytes));
 
-    expect(range?.low).toBeLessThanOrEqual(bytes);
-    expect(range?.high).toBeGreaterThanOrEqual(bytes);
-  });
+      expect(range?.low).toBeLessThanOrEqual(bytes);
+      expect(range?.high).toBeGreaterThanOrEqual(bytes);
+    },
+  );
 });
 
 describe('Content-Disposition and Content-Type', () => {
   it.each([
-    ['attachment; filename=Compliance Report PCRA 326 xxx.csv', 'Compliance Report PCRA 326 xxx.csv'],
+    [
+      'attachment; filename=Compliance Report PCRA 326 xxx.csv',
+      'Compliance Report PCRA 326 xxx.csv',
+    ],
     ['attachment; filename="report 1.zip"', 'report 1.zip'],
     ["attachment; filename=x.csv; filename*=UTF-8''Rapport%20%C3%A9t%C3%A9.zip", 'Rapport été.zip'],
     ['attachment', undefined],
@@ -63,7 +79,13 @@ describe('Content-Disposition and Content-Type', () => {
   it('reads extensions and charsets case-insensitively', () => {
     expect(fileExtension('Report.ZIP')).toBe('zip');
     expect(fileExtension('noext')).toBeUndefined();
-    expect(parseMediaType('text/csv;charset=UTF-8')).toEqual({ type: 'text/csv', charset: 'utf-8' });
-    expect(parseMediaType('Application/Zip')).toEqual({ type: 'application/zip', charset: undefined });
+    expect(parseMediaType('text/csv;charset=UTF-8')).toEqual({
+      type: 'text/csv',
+      charset: 'utf-8',
+    });
+    expect(parseMediaType('Application/Zip')).toEqual({
+      type: 'application/zip',
+      charset: undefined,
+    });
   });
 });

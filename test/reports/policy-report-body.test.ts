@@ -54,7 +54,9 @@ describe('PolicyReportBody', () => {
     expect(records[results + 1]).toEqual([...RESULTS_COLUMNS]);
     expect(rows.length).toBeGreaterThan(1_000);
     expect(rows.every((r) => r.length === RESULTS_COLUMNS.length)).toBe(true);
-    expect(rows.some((r) => r.some((f) => f.includes('\n') && f.includes('"') && f.includes(',')))).toBe(true);
+    expect(
+      rows.some((r) => r.some((f) => f.includes('\n') && f.includes('"') && f.includes(','))),
+    ).toBe(true);
   });
 
   it('refuses a size too small for the head and one record', () => {

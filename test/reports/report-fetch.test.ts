@@ -16,7 +16,10 @@ import {
   hostStatisticsHeader,
   oldHeadersAbsent,
 } from '../../engine/oracles/report/header-checks.ts';
-import { inspectReportBody, type ReportInspection } from '../../engine/oracles/report/inspect-report-body.ts';
+import {
+  inspectReportBody,
+  type ReportInspection,
+} from '../../engine/oracles/report/inspect-report-body.ts';
 import { reportListSizeRange } from '../../engine/oracles/report/report-list-size.ts';
 import { reportListSizes } from '../../engine/oracles/report/report-list-sizes.ts';
 import { typeMatchesBody } from '../../engine/oracles/report/type-matches-body.ts';
@@ -53,7 +56,12 @@ async function call(url: string, form: string) {
   });
 }
 
-async function inspect(url: string, id: number, depth: 'quick' | 'full' = 'full', quickBodyBytes?: number) {
+async function inspect(
+  url: string,
+  id: number,
+  depth: 'quick' | 'full' = 'full',
+  quickBodyBytes?: number,
+) {
   const response = await call(url, `action=fetch&id=${id}`);
   return inspectReportBody(
     { status: response.statusCode, headers: response.headers, body: response.body },
@@ -66,7 +74,10 @@ function failingRules(inspection: ReportInspection, listSize?: string): string[]
   const side = reportSide(inspection, SIM_PCRS, reportListSizeRange(listSize));
   const checks: [string, CheckResult | undefined][] = [
     [RULE.csvBelow, csvDeliveryApplies(side) ? csvDelivery(inspection, side, SIM_PCRS) : undefined],
-    [RULE.zipWithin, zipDeliveryApplies(side) ? zipDelivery(inspection, side, SIM_PCRS) : undefined],
+    [
+      RULE.zipWithin,
+      zipDeliveryApplies(side) ? zipDelivery(inspection, side, SIM_PCRS) : undefined,
+    ],
     [RULE.typeMatchesBody, typeMatchesBody(inspection)],
     [RULE.controlStats, controlStatisticsHeader(inspection)],
     [RULE.hostStats, hostStatisticsHeader(inspection)],
@@ -116,16 +127,19 @@ describe('report fetch against the simulator', () => {
     }
   });
 
-  it.each(REPORT_FAULTS.map((f) => [f.name, f.rules] as const))('with fault %s, the checks of %j fail', async (fault, rules) => {
-    const url = await simulator({ faults: [fault] });
+  it.each(REPORT_FAULTS.map((f) => [f.name, f.rules] as const))(
+    'with fault %s, the checks of %j fail',
+    async (fault, rules) => {
+      const url = await simulator({ faults: [fault] });
 
-    const failing = new Set([
-      ...failingRules(await inspect(url, CSV_REPORT)),
-      ...failingRules(await inspect(url, ZIP_REPORT)),
-    ]);
+      const failing = new Set([
+        ...failingRules(await inspect(url, CSV_REPORT)),
+        ...failingRules(await inspect(url, ZIP_REPORT)),
+      ]);
 
-    expect([...failing].sort()).toEqual([...rules].sort());
-  });
+      expect([...failing].sort()).toEqual([...rules].sort());
+    },
+  );
 
   it('reads a large CSV only up to its RESULTS rows at quick depth, and checks its headers', async () => {
     const url = await simulator({ reportSizes: { [CSV_REPORT]: 40_000_000 } });
@@ -157,7 +171,10 @@ describe('report fetch against hand-made servers', () => {
 
   it('accepts a zip sent chunked, without Content-Length, and says so', async () => {
     const url = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/zip', 'content-disposition': 'attachment; filename=r.zip' });
+      res.writeHead(200, {
+        'content-type': 'application/zip',
+        'content-disposition': 'attachment; filename=r.zip',
+      });
       const bytes = zipBytes([reportEntry(spec)]);
       res.write(bytes.subarray(0, 1000));
       res.end(bytes.subarray(1000));
@@ -167,7 +184,9 @@ describe('report fetch against hand-made servers', () => {
 
     expect(inspection.contentLength).toBeUndefined();
     expect(failingRules(inspection)).toEqual([]);
-    expect(typeMatchesBody(inspection).evidence.join('\n')).toMatch(/no Content-Length \(chunked\)/);
+    expect(typeMatchesBody(inspection).evidence.join('\n')).toMatch(
+      /no Content-Length \(chunked\)/,
+    );
   });
 
   it('fails a body cut off mid-stream: Content-Length, and the zip is truncated', async () => {
@@ -182,22 +201,43 @@ describe('report fetch against hand-made servers', () => {
     });
 
     const inspection = await inspect(url, 1);
-    const side = reportSide(inspection, SIM_PCRS, { low: 2_500_000, high: 2_500_000, source: 'test' });
+    const side = reportSide(inspection, SIM_PCRS, {
+      low: 2_500_000,
+      high: 2_500_000,
+      source: 'test',
+    });
 
     expect(inspection.readTo).toBe('broke-off');
-    expect(typeMatchesBody(inspection).problems[0]).toMatch(new RegExp(`^the body broke off after \\d+ bytes of the ${bytes.length} Content-Length declares`));
-    expect(zipDelivery(inspection, side, SIM_PCRS).problems.join('\n')).toMatch(/ends inside the deflate data/);
+    expect(typeMatchesBody(inspection).problems[0]).toMatch(
+      new RegExp(
+        `^the body broke off after \\d+ bytes of the ${bytes.length} Content-Length declares`,
+      ),
+    );
+    expect(zipDelivery(inspection, side, SIM_PCRS).problems.join('\n')).toMatch(
+      /ends inside the deflate data/,
+    );
   });
 
   it('fails a CSV with a byte order mark and an unbalanced quote', async () => {
-    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), reportCsv(reportSpec(50_000)), Buffer.from('"open\r\n')]);
+    const body = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      reportCsv(reportSpec(50_000)),
+      Buffer.from('"open\r\n'),
+    ]);
     const url = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/csv;charset=UTF-8', 'content-disposition': 'attachment; filename=r.csv' });
+      res.writeHead(200, {
+        'content-type': 'text/csv;charset=UTF-8',
+        'content-disposition': 'attachment; filename=r.csv',
+      });
       res.end(body);
     });
 
     const inspection = await inspect(url, 1);
-    const problems = csvDelivery(inspection, reportSide(inspection, SIM_PCRS, undefined), SIM_PCRS).problems;
+    const problems = csvDelivery(
+      inspection,
+      reportSide(inspection, SIM_PCRS, undefined),
+      SIM_PCRS,
+    ).problems;
 
     expect(problems).toEqual([
       expect.stringMatching(/byte order mark/),

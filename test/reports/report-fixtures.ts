@@ -10,7 +10,10 @@ import {
 } from '../../engine/simulator/report-body/zip-archive.ts';
 
 /** A report spec with the 10.18 headers. */
-export function reportSpec(size: number, overrides: Partial<PolicyReportSpec> = {}): PolicyReportSpec {
+export function reportSpec(
+  size: number,
+  overrides: Partial<PolicyReportSpec> = {},
+): PolicyReportSpec {
   return {
     reportId: 123456,
     title: 'Compliance Report 123456',

@@ -27,8 +27,18 @@ async function verdictOf(name: string, bytes: Buffer, depth: 'quick' | 'full' = 
 
 describe('validateReportFile', () => {
   it('finds a saved CSV and a saved ZIP64 zip valid, at both depths', async () => {
-    expect(await verdictOf('r.csv', csv)).toEqual({ file: 'r.csv', kind: 'report.csv', status: 'valid', detail: [] });
-    expect(await verdictOf('r.zip', zip)).toEqual({ file: 'r.zip', kind: 'report.zip', status: 'valid', detail: [] });
+    expect(await verdictOf('r.csv', csv)).toEqual({
+      file: 'r.csv',
+      kind: 'report.csv',
+      status: 'valid',
+      detail: [],
+    });
+    expect(await verdictOf('r.zip', zip)).toEqual({
+      file: 'r.zip',
+      kind: 'report.zip',
+      status: 'valid',
+      detail: [],
+    });
     expect((await verdictOf('q.zip', zip, 'quick')).status).toBe('valid');
   });
 
@@ -42,18 +52,30 @@ describe('validateReportFile', () => {
   it('finds an encrypted entry unreadable', async () => {
     const verdict = await verdictOf('enc.zip', zipBytes([{ ...reportEntry(spec), extraFlags: 1 }]));
 
-    expect(verdict).toMatchObject({ status: 'unreadable', detail: [expect.stringMatching(/is encrypted/)] });
+    expect(verdict).toMatchObject({
+      status: 'unreadable',
+      detail: [expect.stringMatching(/is encrypted/)],
+    });
   });
 
   it('finds an archive of two entries invalid', async () => {
-    const verdict = await verdictOf('two.zip', zipBytes([reportEntry(spec), reportEntry(spec, 'b.csv')]));
+    const verdict = await verdictOf(
+      'two.zip',
+      zipBytes([reportEntry(spec), reportEntry(spec, 'b.csv')]),
+    );
 
-    expect(verdict).toMatchObject({ status: 'invalid', detail: ['the archive holds 2 entries, not one CSV'] });
+    expect(verdict).toMatchObject({
+      status: 'invalid',
+      detail: ['the archive holds 2 entries, not one CSV'],
+    });
   });
 
   it('finds a CRC mismatch invalid', async () => {
     const entry = reportEntry(spec);
-    const verdict = await verdictOf('crc.zip', zipBytes([{ ...entry, crc32: (entry.crc32 + 1) >>> 0 }]));
+    const verdict = await verdictOf(
+      'crc.zip',
+      zipBytes([{ ...entry, crc32: (entry.crc32 + 1) >>> 0 }]),
+    );
 
     expect(verdict.status).toBe('invalid');
     expect(verdict.detail[0]).toMatch(/CRC-32 of its 600000 inflated bytes/);
@@ -86,9 +108,13 @@ describe('validateReportFile', () => {
   });
 
   it('finds a .zip that is not an archive, an empty file and a missing file unreadable', async () => {
-    expect((await verdictOf('text.zip', csv)).detail).toEqual([expect.stringMatching(/not a ZIP archive/)]);
+    expect((await verdictOf('text.zip', csv)).detail).toEqual([
+      expect.stringMatching(/not a ZIP archive/),
+    ]);
     expect((await verdictOf('empty.csv', Buffer.alloc(0))).detail).toEqual(['the file is empty']);
-    expect((await validateReportFile(join(dir, 'missing.csv'), { depth: 'full' })).status).toBe('unreadable');
+    expect((await validateReportFile(join(dir, 'missing.csv'), { depth: 'full' })).status).toBe(
+      'unreadable',
+    );
   });
 
   it('finds a .csv holding a zip invalid', async () => {

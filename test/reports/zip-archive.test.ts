@@ -27,7 +27,9 @@ afterAll(async () => {
 /** The entries of a zip file as yauzl (a third-party reader, random access) sees them. */
 async function readWithYauzl(file: string): Promise<{ name: string; data: Buffer }[]> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(file, { lazyEntries: true, strictFileNames: true }, (e, z) => (e ? reject(e) : resolve(z))),
+    yauzl.open(file, { lazyEntries: true, strictFileNames: true }, (e, z) =>
+      e ? reject(e) : resolve(z),
+    ),
   );
   const entries: { name: string; data: Buffer }[] = [];
   await new Promise<void>((resolve, reject) => {
@@ -51,17 +53,20 @@ async function readWithYauzl(file: string): Promise<{ name: string; data: Buffer
 }
 
 describe('zipArchive', () => {
-  it.each(LAYOUTS)('writes an archive yauzl reads back, CRC checked (descriptor $descriptor, ZIP64 $zip64)', async (layout) => {
-    const file = join(dir, `${layout.descriptor}-${layout.zip64}.zip`);
-    const bytes = zipBytes([reportEntry(spec)], layout);
-    await writeFile(file, bytes);
+  it.each(LAYOUTS)(
+    'writes an archive yauzl reads back, CRC checked (descriptor $descriptor, ZIP64 $zip64)',
+    async (layout) => {
+      const file = join(dir, `${layout.descriptor}-${layout.zip64}.zip`);
+      const bytes = zipBytes([reportEntry(spec)], layout);
+      await writeFile(file, bytes);
 
-    const entries = await readWithYauzl(file);
+      const entries = await readWithYauzl(file);
 
-    expect(entries).toHaveLength(1);
-    expect(entries[0]?.name).toBe('Compliance Report 123456.csv');
-    expect(entries[0]?.data.equals(reportCsv(spec))).toBe(true);
-  });
+      expect(entries).toHaveLength(1);
+      expect(entries[0]?.name).toBe('Compliance Report 123456.csv');
+      expect(entries[0]?.data.equals(reportCsv(spec))).toBe(true);
+    },
+  );
 
   it('announces its exact length before the first byte', () => {
     const entry = reportEntry(spec);
@@ -71,12 +76,18 @@ describe('zipArchive', () => {
     }
   });
 
-  it.skipIf(!existsSync('/usr/bin/unzip'))('passes unzip -t (Info-ZIP), ZIP64 fields included', async () => {
-    const file = join(dir, 'unzip-t.zip');
-    await writeFile(file, zipBytes([reportEntry(spec)], { descriptor: 'signed', zip64: 'always' }));
+  it.skipIf(!existsSync('/usr/bin/unzip'))(
+    'passes unzip -t (Info-ZIP), ZIP64 fields included',
+    async () => {
+      const file = join(dir, 'unzip-t.zip');
+      await writeFile(
+        file,
+        zipBytes([reportEntry(spec)], { descriptor: 'signed', zip64: 'always' }),
+      );
 
-    const out = execFileSync('unzip', ['-t', file]).toString();
+      const out = execFileSync('unzip', ['-t', file]).toString();
 
-    expect(out).toContain('No errors detected');
-  });
+      expect(out).toContain('No errors detected');
+    },
+  );
 });

@@ -3,9 +3,16 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readDataDescriptor } from '../../engine/oracles/report/zip-data-descriptor.ts';
 import { SIGNATURE } from '../../engine/oracles/report/zip-records.ts';
-import { readZipStream, type ZipReadResult } from '../../engine/oracles/report/zip-stream-reader.ts';
+import {
+  readZipStream,
+  type ZipReadResult,
+} from '../../engine/oracles/report/zip-stream-reader.ts';
 import type { ZipEntryInput, ZipLayout } from '../../engine/simulator/report-body/zip-archive.ts';
-import { asyncChunks, chunkCutsArbitrary, cutAt } from '../../generators/reports/chunk-split-arbitrary.ts';
+import {
+  asyncChunks,
+  chunkCutsArbitrary,
+  cutAt,
+} from '../../generators/reports/chunk-split-arbitrary.ts';
 import { reportCsv, reportEntry, reportSpec, zipBytes } from './report-fixtures.ts';
 
 const SEED = 4_294_967; // fixed: the same cases every run; fast-check prints it on failure
@@ -29,7 +36,11 @@ async function read(chunks: Buffer[], maxInflatedBytes = 10_000_000) {
   return { result, data: Buffer.concat(out) };
 }
 
-function entryOf(content: Buffer, deflated: Buffer, overrides: Partial<ZipEntryInput> = {}): ZipEntryInput {
+function entryOf(
+  content: Buffer,
+  deflated: Buffer,
+  overrides: Partial<ZipEntryInput> = {},
+): ZipEntryInput {
   return {
     name: 'report.csv',
     data: () => [deflated],
@@ -45,17 +56,26 @@ const codes = (result: ZipReadResult) => result.problems.map((p) => p.code);
 describe('readZipStream', () => {
   it('reads every descriptor layout, however the stream is cut into chunks', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...LAYOUTS), chunkCutsArbitrary(45_000, 30), async (layout, cuts) => {
-        const bytes = zipBytes([reportEntry(spec)], layout);
+      fc.asyncProperty(
+        fc.constantFrom(...LAYOUTS),
+        chunkCutsArbitrary(45_000, 30),
+        async (layout, cuts) => {
+          const bytes = zipBytes([reportEntry(spec)], layout);
 
-        const { result, data } = await read(cutAt(bytes, cuts.filter((c) => c < bytes.length)));
+          const { result, data } = await read(
+            cutAt(
+              bytes,
+              cuts.filter((c) => c < bytes.length),
+            ),
+          );
 
-        expect(result.problems).toEqual([]);
-        expect(result.outcome).toBe('complete');
-        expect(result.end?.zip64).toBe(layout.zip64 === 'always');
-        expect(result.bytes).toBe(bytes.length);
-        expect(data.equals(csv)).toBe(true);
-      }),
+          expect(result.problems).toEqual([]);
+          expect(result.outcome).toBe('complete');
+          expect(result.end?.zip64).toBe(layout.zip64 === 'always');
+          expect(result.bytes).toBe(bytes.length);
+          expect(data.equals(csv)).toBe(true);
+        },
+      ),
       { seed: SEED, numRuns: 40 },
     );
   });
@@ -64,7 +84,9 @@ describe('readZipStream', () => {
     // Stored deflate blocks keep the bytes as they are, so the fake descriptor is in the stream.
     const content = Buffer.concat([
       Buffer.from('"a","b"\r\n'),
-      Buffer.from([0x50, 0x4b, 0x07, 0x08, 1, 2, 3, 4, 9, 0, 0, 0, 9, 0, 0, 0, 0x50, 0x4b, 0x01, 0x02]),
+      Buffer.from([
+        0x50, 0x4b, 0x07, 0x08, 1, 2, 3, 4, 9, 0, 0, 0, 9, 0, 0, 0, 0x50, 0x4b, 0x01, 0x02,
+      ]),
       Buffer.from('"c","d"\r\n'),
     ]);
     const deflated = deflateRawSync(content, { level: 0 });
@@ -82,7 +104,9 @@ describe('readZipStream', () => {
 
     expect(result.outcome).toBe('complete');
     expect(codes(result)).toEqual(['crc-mismatch', 'central-mismatch']);
-    expect(result.problems[0]?.message).toMatch(/CRC-32 of its 300000 inflated bytes is 0x[0-9a-f]{8}, the data descriptor \(signed-32\) declares/);
+    expect(result.problems[0]?.message).toMatch(
+      /CRC-32 of its 300000 inflated bytes is 0x[0-9a-f]{8}, the data descriptor \(signed-32\) declares/,
+    );
   });
 
   it('reports corrupt deflate data', async () => {
@@ -116,10 +140,13 @@ describe('readZipStream', () => {
     const bomb = entryOf(zeros, deflated, { uncompressedSize: 1_000_000 });
     let held = 0;
 
-    const result = await readZipStream(asyncChunks([zipBytes([bomb], { descriptor: 'none', zip64: 'auto' })]), {
-      sink: (chunk) => (held = Math.max(held, chunk.length)) > 0,
-      maxInflatedBytes: 5_000_000,
-    });
+    const result = await readZipStream(
+      asyncChunks([zipBytes([bomb], { descriptor: 'none', zip64: 'auto' })]),
+      {
+        sink: (chunk) => (held = Math.max(held, chunk.length)) > 0,
+        maxInflatedBytes: 5_000_000,
+      },
+    );
 
     expect(codes(result)).toEqual(['inflated-past-limit']);
     expect(result.entries[0]?.inflatedBytes).toBeLessThanOrEqual(1_000_000 + 262_144);
@@ -137,10 +164,15 @@ describe('readZipStream', () => {
   });
 
   it('reads an archive of two entries to its end and lists both', async () => {
-    const { result, data } = await read([zipBytes([reportEntry(spec), reportEntry(spec, 'notes.txt')])]);
+    const { result, data } = await read([
+      zipBytes([reportEntry(spec), reportEntry(spec, 'notes.txt')]),
+    ]);
 
     expect(result.problems).toEqual([]);
-    expect(result.entries.map((e) => e.name)).toEqual(['Compliance Report 123456.csv', 'notes.txt']);
+    expect(result.entries.map((e) => e.name)).toEqual([
+      'Compliance Report 123456.csv',
+      'notes.txt',
+    ]);
     expect(result.central).toHaveLength(2);
     expect(data.equals(csv)).toBe(true);
   });
