@@ -3,7 +3,13 @@
  * that reads credentials registers them here; everything that writes a report, a log line or a
  * recording passes its text through `redact`.
  */
-const secrets = new Map<string, string>();
+const KEY = Symbol.for('qualys-conformance.secrets');
+// vitest loads the global setup (which registers the secrets) in its own module graph; the
+// registry lives on globalThis so the CLI, in the same process, redacts with the same values.
+const secrets: Map<string, string> = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<
+  string,
+  string
+>()) as Map<string, string>;
 
 /**
  * Registers a secret and the placeholder that replaces it.

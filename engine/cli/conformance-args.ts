@@ -11,12 +11,21 @@ export interface ConformanceArgs {
   faults: string[];
   depth: 'quick' | 'full';
   verbose: boolean;
+  /** Only restore the fixture policies a killed run left changed, then exit. */
+  restore: boolean;
+  /** Record every exchange into this directory; '' for recordings/<target name>/. */
+  record: string | undefined;
   help: boolean;
 }
 
 export const USAGE = `Usage: npm run conformance -- [options]
 
   --target FILE|sim   a target profile (JSON), or the embedded simulator (default: sim)
+  --target replay[:DIR]
+                      play a recording offline (default DIR: recordings/simulator/),
+                      with its recorded seed, runs, depth and suites
+  --record [DIR]      record every call and answer, secrets scrubbed, into DIR
+                      (default: recordings/<target name>/); see docs/recordings.md
   --out DIR           where results.json, junit.xml and index.html go
                       (default: reports/<timestamp>/, with reports/latest pointing at it)
   --seed N            fast-check seed; the same seed replays the same cases
@@ -25,6 +34,9 @@ export const USAGE = `Usage: npm run conformance -- [options]
   --fault NAME        switch on a simulator fault (sim only, repeatable)
   --depth quick|full  how deep report bodies are read (default quick)
   --verbose           show vitest's own test-by-test output
+  --restore           only put back the fixture policies a killed run left changed
+                      (its journal under .harness/journal/), then exit: 0 restored
+                      or nothing to restore, 2 could not restore
   --help              this text
 
 Exit status: 0 no rule failed, 1 a rule failed, 2 harness or configuration error.`;
@@ -37,7 +49,7 @@ export function parseConformanceArgs(argv: string[]): ConformanceArgs {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: withRecordValue(argv),
       options: {
         target: { type: 'string', default: 'sim' },
         out: { type: 'string' },
@@ -47,6 +59,8 @@ export function parseConformanceArgs(argv: string[]): ConformanceArgs {
         fault: { type: 'string', multiple: true, default: [] },
         depth: { type: 'string', default: 'quick' },
         verbose: { type: 'boolean', default: false },
+        restore: { type: 'boolean', default: false },
+        record: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -68,8 +82,19 @@ export function parseConformanceArgs(argv: string[]): ConformanceArgs {
     faults: v.fault.flatMap((s) => s.split(',')).filter((s) => s !== ''),
     depth,
     verbose: v.verbose,
+    restore: v.restore,
+    record: v.record,
     help: v.help,
   };
+}
+
+/** `--record` takes an optional directory: a bare one gets '' (the default directory). */
+function withRecordValue(argv: string[]): string[] {
+  return argv.map((arg, i) =>
+    arg === '--record' && (argv[i + 1] === undefined || argv[i + 1]?.startsWith('--') === true)
+      ? '--record='
+      : arg,
+  );
 }
 
 function integer(value: string | undefined, name: string, min: number): number | undefined {

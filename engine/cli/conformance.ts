@@ -2,8 +2,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { HarnessError } from '../errors.ts';
+import { restoreLeftoverJournal } from '../journal/restore-only.ts';
+import { describeRestore, restoreComplete } from '../journal/restore-policies.ts';
 import { readCredentials } from '../profile/credentials.ts';
 import { loadProfile } from '../profile/parse-profile.ts';
+import { recordingProblems } from '../recording/recording-check.ts';
+import { withRecordingDefaults } from '../recording/replay-args.ts';
 import { ResultsReporter } from '../results/results-reporter.ts';
 import {
   linkLatest,
@@ -13,7 +17,8 @@ import {
 } from '../results/write-results.ts';
 import { SUITES } from '../rules/catalogue.ts';
 import { writeRunReport } from '../reporting/run-report.ts';
-import { applyRunEnv } from '../run/run-options.ts';
+import { activeRun } from '../run/active-run.ts';
+import { applyRunEnv, RUN_ENV } from '../run/run-options.ts';
 import { knownFaultNames } from '../simulator/fault-catalogue.ts';
 import { parseConformanceArgs, USAGE, type ConformanceArgs } from './conformance-args.ts';
 import { printSummary } from './summary.ts';
@@ -22,12 +27,13 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** Runs the conformance suites against a target and writes the results. Returns the exit code. */
 async function main(argv: string[]): Promise<number> {
-  const args = parseConformanceArgs(argv);
+  const args = withRecordingDefaults(parseConformanceArgs(argv), argv);
   if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   checkBeforeStart(args);
+  if (args.restore) return restoreOnly(args);
   const seed = args.seed ?? Date.now() % 2 ** 31;
   const outDir = resolve(
     args.out ?? join(ROOT, 'reports', new Date().toISOString().replace(/[:.]/g, '-')),
@@ -65,12 +71,33 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`conformance: no results: ${why}\n`);
     return 2;
   }
+  const run = activeRun();
+  // Read again after vitest.close(): the end-of-run restore's calls count too.
+  if (run !== undefined) results.calls = run.proxy.governor.stats();
+  if (run?.replay !== undefined) results.mode = 'replay';
   const safe = redactResults(results);
   const file = writeResultsJson(safe, outDir);
   redactFile(join(outDir, 'junit.xml'));
   await writeRunReport(safe, outDir);
   if (args.out === undefined) linkLatest(outDir);
   printSummary(safe, file);
+  if (run?.recorder !== undefined) {
+    const problems = recordingProblems(run.recorder, outDir);
+    if (problems.length > 0) {
+      process.stderr.write(`conformance: secret check failed:\n${problems.join('\n')}\n`);
+      return 2;
+    }
+    process.stdout.write(
+      `conformance: recorded ${run.recorder.files.length} files in ${run.recorder.dir}\n`,
+    );
+  }
+  const restore = run?.journal.lastReport;
+  if (run !== undefined && restore !== undefined) {
+    const text = describeRestore(restore, run.journal.file);
+    const complete = restoreComplete(restore);
+    if (text !== '') (complete ? process.stdout : process.stderr).write(`conformance: ${text}\n`);
+    if (!complete && run.journal.strict) return 2;
+  }
   if (reporter.stoppedReason !== undefined) {
     process.stderr.write(`conformance: the run stopped at once: ${reporter.stoppedReason}\n`);
     return 2;
@@ -80,6 +107,21 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   return safe.rules.some((r) => r.status === 'fail') ? 1 : 0;
+}
+
+/** `--restore`: puts back what a killed run of the profile left changed; 0 or 2 (thrown). */
+async function restoreOnly(args: ConformanceArgs): Promise<number> {
+  if (args.target === 'sim' || args.target.startsWith('replay')) {
+    process.stdout.write(
+      'conformance: the embedded simulator keeps no state: nothing to restore\n',
+    );
+    return 0;
+  }
+  const stateDir = resolve(process.env[RUN_ENV.stateDir] ?? join(ROOT, '.harness'));
+  process.stdout.write(
+    `conformance: ${await restoreLeftoverJournal(resolve(args.target), stateDir)}\n`,
+  );
+  return 0;
 }
 
 /** Fails fast, before vitest starts, on what a user can fix: profile, credentials, faults. */

@@ -8,6 +8,7 @@ import { itemInt } from '../client/simple-return.ts';
 import { debug } from '../debug.ts';
 import { CallDeferred, HarnessError } from '../errors.ts';
 import type { Credentials } from '../profile/credentials.ts';
+import { pumpWithTap, type ExchangeTap } from './body-tap.ts';
 import { CallGovernor, type GovernorBudget } from './call-governor.ts';
 import type { ExchangeObserver } from './exchange.ts';
 import { HARNESS_HEADERS } from './harness-headers.ts';
@@ -21,6 +22,10 @@ export interface GovernorProxyOptions {
   budget: GovernorBudget;
   timeouts: { connectMs: number; headersMs: number; bodyMs: number };
   observers?: ExchangeObserver[];
+  /** Copies answers' bodies as they stream (the recorder); absent, bodies are not copied. */
+  tap?: ExchangeTap;
+  /** Sends each call's label on to the target (a replay server matches calls by label). */
+  forwardLabel?: boolean;
 }
 
 /** A running governor proxy. */
@@ -98,9 +103,24 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
     async function relay(number: number, attempt: number): Promise<boolean> {
       let response: ApiResponse;
       try {
-        response = await (client as QualysClient).send(request);
+        const forwarded =
+          options.forwardLabel === true && label !== undefined
+            ? { [HARNESS_HEADERS.label]: label }
+            : {};
+        response = await (client as QualysClient).send(request, forwarded);
       } catch (error) {
         answerHarness(res, 502, 'transport-error', (error as HarnessError).message);
+        return true;
+      }
+      if (first(response.headers[HARNESS_HEADERS.error]) !== undefined) {
+        // A harness error from the upstream (the replay server: no recording of the call) is
+        // not an answer of the target: relayed as it is, unclassified, unobserved, unrecorded.
+        res.statusCode = response.status;
+        for (const name of ['content-type', HARNESS_HEADERS.error]) {
+          const value = response.headers[name];
+          if (value !== undefined) res.setHeader(name, value);
+        }
+        await pipeline(response.body, res);
         return true;
       }
       const contentType = first(response.headers['content-type']);
@@ -122,22 +142,24 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
       }
       if (classification.kind === 'account-error')
         governor.stop(classification.reason ?? 'account error');
-      for (const observe of options.observers ?? []) {
-        observe({
-          number,
-          method: request.method,
-          url: `${url.pathname}${url.search}`,
-          form,
-          user: role === 'main' ? undefined : role,
-          label,
-          status: response.status,
-          headers: response.headers,
-          classification,
-          body: peeked?.complete === true ? peeked.text : undefined,
-          retried: retry,
-        });
-      }
+      const exchange = {
+        number,
+        method: request.method,
+        url: `${url.pathname}${url.search}`,
+        form,
+        user: role === 'main' ? undefined : role,
+        label,
+        status: response.status,
+        headers: response.headers,
+        classification,
+        body: peeked?.complete === true ? peeked.text : undefined,
+        retried: retry,
+      };
+      for (const observe of options.observers ?? []) observe(exchange);
+      const tap = options.tap?.(exchange);
       if (retry) {
+        // A retried answer is a 409 (status >= 400, so peeked): its body is short and whole.
+        tap?.stream.end(peeked?.head ?? Buffer.alloc(0));
         peeked?.rest.destroy();
         return false;
       }
@@ -148,7 +170,9 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
       res.setHeader(HARNESS_HEADERS.call, String(number));
       if (classification.kind === 'account-error')
         res.setHeader(HARNESS_HEADERS.stopped, 'account-error');
-      if (peeked !== undefined) {
+      if (tap !== undefined) {
+        await pumpWithTap(peeked?.head ?? Buffer.alloc(0), peeked?.rest ?? response.body, res, tap);
+      } else if (peeked !== undefined) {
         res.write(peeked.head);
         await pipeline(peeked.rest, res);
       } else {

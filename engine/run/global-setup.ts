@@ -6,13 +6,22 @@ import './run-config.ts';
 
 /**
  * Global setup of the conformance project: starts the target and the call governor once per
- * run, shares the (secret-free) run config with every worker, and stops them at the end.
+ * run, restores fixture policies a killed run left changed (before any test), shares the
+ * (secret-free) run config with every worker, and at the end, or on SIGINT/SIGTERM, restores
+ * the policies this run changed before stopping the target and the governor.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const run = await startRun(runOptionsFromEnv());
+  try {
+    await run.journal.begin((text) => process.stderr.write(`conformance: ${text}\n`));
+  } catch (error) {
+    await run.close();
+    throw error;
+  }
   setActiveRun(run);
   project.provide('harness', run.config);
   return async () => {
+    await run.journal.finish();
     await run.close();
   };
 }

@@ -52,7 +52,10 @@ export class LimitObserver {
       code: exchange.classification.code,
       body: exchange.body,
     };
-    if (limitExchange.path.startsWith('/msp/') && exchange.classification.kind !== 'account-error') {
+    if (
+      limitExchange.path.startsWith('/msp/') &&
+      exchange.classification.kind !== 'account-error'
+    ) {
       this.msp.seen += 1;
       if (limitHeadersConformance({ ...limitExchange, path: '/api/2.0/fo/' }) === undefined) {
         this.msp.withHeaders += 1;

@@ -13,6 +13,8 @@ export interface RunOptions {
   suites: string[];
   outDir: string;
   stateDir: string;
+  /** Record every exchange into this directory ('' = recordings/<profile name>/). */
+  record?: string;
 }
 
 /** Environment variables the CLI sets for the vitest run (and `vitest --project conformance` reads). */
@@ -25,6 +27,7 @@ export const RUN_ENV = {
   suites: 'QUALYS_CONFORMANCE_SUITES',
   outDir: 'QUALYS_CONFORMANCE_OUT',
   stateDir: 'QUALYS_CONFORMANCE_STATE',
+  record: 'QUALYS_CONFORMANCE_RECORD',
 } as const;
 
 /**
@@ -57,7 +60,14 @@ export function runOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): RunOpti
     suites: suites.length > 0 ? suites : [...SUITES],
     outDir: resolve(env[RUN_ENV.outDir] ?? 'reports/last-vitest-run'),
     stateDir: resolve(env[RUN_ENV.stateDir] ?? '.harness'),
+    ...recordOption(env[RUN_ENV.record]),
   };
+}
+
+/** `record` from its variable: unset, no recording; empty, the default directory. */
+function recordOption(value: string | undefined): { record?: string } {
+  if (value === undefined) return {};
+  return { record: value === '' ? '' : resolve(value) };
 }
 
 function list(value: string | undefined): string[] {
@@ -73,7 +83,13 @@ function bad(name: string, value: string | undefined, what: string): HarnessErro
 
 /** Sets the run-option variables for a vitest run started from this process. */
 export function applyRunEnv(
-  args: { target: string; runs?: number | undefined; depth: string; faults: string[] },
+  args: {
+    target: string;
+    runs?: number | undefined;
+    depth: string;
+    faults: string[];
+    record?: string | undefined;
+  },
   run: { seed: number; outDir: string; suites: string[]; stateDir: string },
   env: NodeJS.ProcessEnv = process.env,
 ): void {
@@ -86,4 +102,6 @@ export function applyRunEnv(
   env[RUN_ENV.suites] = run.suites.join(',');
   env[RUN_ENV.outDir] = run.outDir;
   env[RUN_ENV.stateDir] ??= run.stateDir;
+  if (args.record === undefined) delete env[RUN_ENV.record];
+  else env[RUN_ENV.record] = args.record === '' ? '' : resolve(args.record);
 }

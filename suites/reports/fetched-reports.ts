@@ -86,10 +86,17 @@ async function fetchAll(): Promise<FetchedReport[]> {
       report.refused = { status: response.status, excerpt: text.slice(0, 600) };
     } else {
       const thresholds = profile.subscription.pcrs;
-      report.inspection = await inspectReportBody(
-        { status: response.status, headers: response.headers, body: response.body },
-        { depth, thresholds },
-      );
+      // A replayed report body is a summary: the recorder kept the inspection of the real one.
+      const recorded = response.recordedSummary?.summaries['report-digest'] as
+        | ReportInspection
+        | undefined;
+      if (recorded !== undefined) await response.body.dump();
+      report.inspection =
+        recorded ??
+        (await inspectReportBody(
+          { status: response.status, headers: response.headers, body: response.body },
+          { depth, thresholds },
+        ));
       report.side = reportSide(report.inspection, thresholds, reportListSizeRange(report.listSize));
     }
     reports.push(report);

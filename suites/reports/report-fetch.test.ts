@@ -13,7 +13,6 @@ import {
 } from '../../engine/oracles/report/header-checks.ts';
 import type { ReportInspection } from '../../engine/oracles/report/inspect-report-body.ts';
 import { typeMatchesBody } from '../../engine/oracles/report/type-matches-body.ts';
-import { REPORT_RULE_IDS as RULE } from '../../engine/rules/report-rules.ts';
 import { ConformanceFailure } from '../../engine/run/conformance-failure.ts';
 import { ruleTest, type RuleCase } from '../../engine/run/rule-test.ts';
 import { harnessTarget } from '../../engine/run/target.ts';
@@ -101,7 +100,7 @@ const thresholds = () => harnessTarget().config.profile.subscription.pcrs;
 
 describe('report fetch: PCRS delivery', () => {
   ruleTest(
-    RULE.csvBelow,
+    'RPT-CSV-BELOW-1GB',
     'a policy report below the zip threshold comes as text/csv;charset=UTF-8 with a .csv name and a CSV body',
     async (ruleCase) => {
       await judge(
@@ -117,7 +116,7 @@ describe('report fetch: PCRS delivery', () => {
   );
 
   ruleTest(
-    RULE.zipWithin,
+    'RPT-ZIP-1GB-5GB',
     'a policy report within the thresholds comes as application/zip holding one CSV entry whose CRC and sizes check out',
     async (ruleCase) => {
       await judge(
@@ -133,7 +132,7 @@ describe('report fetch: PCRS delivery', () => {
   );
 
   ruleTest(
-    RULE.typeMatchesBody,
+    'RPT-TYPE-MATCHES-BODY',
     'Content-Type, filename and first bytes of a fetched report agree, and Content-Length matches the body',
     async (ruleCase) => {
       await judge(
@@ -148,7 +147,7 @@ describe('report fetch: PCRS delivery', () => {
 
 describe('report fetch: 10.18 CSV header texts', () => {
   ruleTest(
-    RULE.controlStats,
+    'RPT-HEADER-CONTROL-STATS',
     'the control table is headed "Control Statistics (Percentage of Hosts Passed per Control)"',
     async (ruleCase) => {
       await judge(
@@ -161,7 +160,7 @@ describe('report fetch: 10.18 CSV header texts', () => {
   );
 
   ruleTest(
-    RULE.hostStats,
+    'RPT-HEADER-HOST-STATS',
     'the host table is headed "Host Statistics (Percentage of Control Passed per Host)"',
     async (ruleCase) => {
       await judge(
@@ -174,7 +173,7 @@ describe('report fetch: 10.18 CSV header texts', () => {
   );
 
   ruleTest(
-    RULE.oldAbsent,
+    'RPT-HEADER-OLD-ABSENT',
     'no section is headed "Control Summary" or a bare "Host Statistics"',
     async (ruleCase) => {
       await judge(

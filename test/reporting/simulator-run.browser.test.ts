@@ -51,8 +51,8 @@ describe.skipIf(!hasChromium)('reports of a real simulator run, in Chromium', ()
         JSON.parse(readFileSync(join(faulted.outDir, 'results.json'), 'utf8')),
       );
       expect(view.rows.find((r) => r.id === 'LIMIT-HEADERS')?.badge).toBe('Failed');
-      expect(await row.innerText()).toContain(
-        'X-RateLimit-Remaining 305 is above X-RateLimit-Limit 300',
+      expect(await row.innerText()).toMatch(
+        /X-RateLimit-Remaining \d+ is above X-RateLimit-Limit \d+/,
       );
       expect(await row.innerText()).toMatch(/curl -u "\$QC?_?\w*USERNAME:\$\w+PASSWORD"/);
       expect(blocked).toEqual([]);
