@@ -13,6 +13,8 @@ export interface ConformanceArgs {
   verbose: boolean;
   /** Only restore the fixture policies a killed run left changed, then exit. */
   restore: boolean;
+  /** Write the error codes seen to this expectations file. */
+  pinExpectations: string | undefined;
   /** Record every exchange into this directory; '' for recordings/<target name>/. */
   record: string | undefined;
   help: boolean;
@@ -37,6 +39,9 @@ export const USAGE = `Usage: npm run conformance -- [options]
   --restore           only put back the fixture policies a killed run left changed
                       (its journal under .harness/journal/), then exit: 0 restored
                       or nothing to restore, 2 could not restore
+  --pin-expectations FILE
+                      write the error codes this run saw, per rule and case, as an
+                      expectations file; name it in the profile to fail on any change
   --help              this text
 
 Exit status: 0 no rule failed, 1 a rule failed, 2 harness or configuration error.`;
@@ -60,6 +65,7 @@ export function parseConformanceArgs(argv: string[]): ConformanceArgs {
         depth: { type: 'string', default: 'quick' },
         verbose: { type: 'boolean', default: false },
         restore: { type: 'boolean', default: false },
+        'pin-expectations': { type: 'string' },
         record: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -83,6 +89,7 @@ export function parseConformanceArgs(argv: string[]): ConformanceArgs {
     depth,
     verbose: v.verbose,
     restore: v.restore,
+    pinExpectations: v['pin-expectations'],
     record: v.record,
     help: v.help,
   };

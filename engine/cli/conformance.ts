@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startVitest } from 'vitest/node';
 import { HarnessError } from '../errors.ts';
+import { loadExpectations, writeExpectations } from '../expectations/expectations.ts';
+import type { RunResults } from '../results/results-schema.ts';
 import { restoreLeftoverJournal } from '../journal/restore-only.ts';
 import { describeRestore, restoreComplete } from '../journal/restore-policies.ts';
 import { readCredentials } from '../profile/credentials.ts';
@@ -81,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
   await writeRunReport(safe, outDir);
   if (args.out === undefined) linkLatest(outDir);
   printSummary(safe, file);
+  if (args.pinExpectations !== undefined) pinExpectations(args.pinExpectations, safe);
   if (run?.recorder !== undefined) {
     const problems = recordingProblems(run.recorder, outDir);
     if (problems.length > 0) {
@@ -107,6 +110,19 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   return safe.rules.some((r) => r.status === 'fail') ? 1 : 0;
+}
+
+/** `--pin-expectations FILE`: writes the error codes the run saw as an expectations file. */
+function pinExpectations(file: string, results: RunResults): void {
+  const observed = Object.assign({}, ...results.rules.map((r) => r.observedCodes ?? {})) as Record<
+    string,
+    number
+  >;
+  const comment = `seen on ${results.target.name} (${results.mode}), seed ${results.seed}, ${results.finishedAt}`;
+  writeExpectations(resolve(file), observed, comment);
+  process.stdout.write(
+    `conformance: pinned ${Object.keys(observed).length} error codes in ${resolve(file)}\n`,
+  );
 }
 
 /** `--restore`: puts back what a killed run of the profile left changed; 0 or 2 (thrown). */
@@ -151,6 +167,7 @@ function checkBeforeStart(args: ConformanceArgs): void {
     );
   }
   const profile = loadProfile(args.target);
+  if (profile.expectations !== undefined) loadExpectations(profile.expectations);
   readCredentials(profile.credentials);
   for (const user of Object.values(profile.users)) readCredentials(user);
 }

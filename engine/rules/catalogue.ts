@@ -5,7 +5,7 @@ import { TAG_RULES } from './tag-rules.ts';
 import type { Rule, SuiteName } from './rule.ts';
 
 /** Every rule the harness checks, in report order. */
-export const RULES: readonly Rule[] = [...LIMIT_RULES, ...MAP_RULES, ...TAG_RULES, ...REPORT_RULES];
+export const RULES: readonly Rule[] = [...LIMIT_RULES, ...TAG_RULES, ...MAP_RULES, ...REPORT_RULES];
 
 /** Suite names, in run order. */
 export const SUITES: readonly SuiteName[] = ['limits', 'tags', 'map', 'reports'];
