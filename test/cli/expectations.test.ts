@@ -89,6 +89,8 @@ describe('expectations files pin the error codes a target was seen to use', () =
     );
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/expectations file .*bad\.json: "no-slash": "x" is not "RULE-ID\/case"/);
+    expect(run.stderr).toMatch(
+      /expectations file .*bad\.json: "no-slash": "x" is not "RULE-ID\/case"/,
+    );
   });
 });
