@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { pipeline } from 'node:stream/promises';
 import { classifyResponse, isXmlContentType, type Classification } from '../client/classify.ts';
 import { QualysClient, type ApiResponse } from '../client/qualys-client.ts';
 import { parseLimitHeaders } from '../client/rate-limit-headers.ts';
 import { itemInt } from '../client/simple-return.ts';
 import { debug } from '../debug.ts';
+import { listenOnLoopback } from '../loopback-server.ts';
 import { CallDeferred, HarnessError } from '../errors.ts';
 import type { Credentials } from '../profile/credentials.ts';
 import { pumpWithTap, type ExchangeTap } from './body-tap.ts';
@@ -182,14 +182,12 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
     }
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     governor,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listener.close();
       await Promise.all([...clients.values()].map((c) => c.close()));
     },
   };

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { relative } from 'node:path';
 import { HARNESS_HEADERS } from '../governor/harness-headers.ts';
+import { listenOnLoopback } from '../loopback-server.ts';
 import { refreshHint } from './manifest.ts';
 import type { LoadedExchange, LoadedRecording } from './read-recording.ts';
 import { RECORDED_SUMMARY_HEADER } from './recording-format.ts';
@@ -108,14 +108,12 @@ export async function startReplayServer(
     res.end(hit.body);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     misses,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listener.close();
     },
   };
 }

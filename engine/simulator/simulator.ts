@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { debug } from '../debug.ts';
+import { listenOnLoopback } from '../loopback-server.ts';
 import { DEFAULT_PCRS, type PcrsThresholds } from '../profile/profile.ts';
 import { createFeatures } from './features/index.ts';
 import { RateLimiter, type Admission, type LimitState } from './rate-limiter.ts';
@@ -249,16 +249,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     );
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const listener = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     users,
     options,
     stats: () => ({ ...stats }),
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await listener.close();
     },
   };
 }
