@@ -1,8 +1,9 @@
 /**
- * `tsx engine/cli/screenshots.ts [--out DIR]`: renders the run report and the trend page from
- * the fixtures in test/fixtures/results/ and writes `run-report.png` and `trend.png` (1280 px
- * wide, full page) for the README into DIR (default `docs/screenshots/`). Needs Chromium at
- * /usr/bin/chromium. The first failure's evidence is opened so the picture shows it.
+ * `tsx engine/cli/screenshots.ts [--out DIR] [--run results.json] [nights/results.json ...]`:
+ * renders the run report (of `--run`) and the trend page (of the nights given) and writes
+ * `run-report.png` and `trend.png` (1280 px wide, full page) for the README into DIR (default
+ * `docs/screenshots/`). Without arguments it uses the fixtures in test/fixtures/results/. Needs
+ * Chromium at /usr/bin/chromium. The first failure's evidence is opened so the picture shows it.
  */
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,13 +18,16 @@ import { writeTrendReport } from '../reporting/trend-report.ts';
 const FIXTURES = 'test/fixtures/results';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    options: { out: { type: 'string' }, run: { type: 'string' } },
+    allowPositionals: true,
+  });
   const outDir = values.out ?? 'docs/screenshots';
   await mkdir(outDir, { recursive: true });
   const work = await mkdtemp(join(tmpdir(), 'report-screenshots-'));
 
   try {
-    const runFile = join(FIXTURES, 'run-mixed.json');
+    const runFile = values.run ?? join(FIXTURES, 'run-mixed.json');
     const results = parseRunResults(await readFile(runFile, 'utf8'), runFile);
     const runPage = await writeRunReport(results, join(work, 'run'));
     await withPage(pathToFileURL(runPage).href, DESKTOP, async (page) => {
@@ -32,7 +36,10 @@ async function main(): Promise<void> {
     });
 
     const nights = await readdir(join(FIXTURES, 'nightly'));
-    const files = nights.sort().map((night) => join(FIXTURES, 'nightly', night, 'results.json'));
+    const files =
+      positionals.length > 0
+        ? positionals
+        : nights.sort().map((night) => join(FIXTURES, 'nightly', night, 'results.json'));
     const trend = await writeTrendReport(files, join(work, 'trend'));
     if (trend.htmlPath === undefined) throw new Error(`no usable fixture in ${FIXTURES}/nightly`);
     await withPage(pathToFileURL(trend.htmlPath).href, DESKTOP, async (page) => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { ApiRequest } from '../client/api-request.ts';
 import { parseSimpleReturn } from '../client/simple-return.ts';
 import type { JournalEntry } from './journal-file.ts';
@@ -84,11 +85,13 @@ export function describeRestore(report: RestoreReport, journalFile: string): str
   for (const failure of report.failed) {
     lines.push(`could not restore policy ${failure.policyId}: ${failure.reason}`);
   }
-  if (!restoreComplete(report)) {
+  if (!restoreComplete(report) && existsSync(journalFile)) {
     lines.push(
       `the journal stays at ${journalFile}: fix the cause, then run ` +
         '`npm run conformance -- --restore --target <profile>` (or any run of that profile)',
     );
+  } else if (!restoreComplete(report)) {
+    lines.push('nothing is left to restore: the embedded simulator it changed ended with the run');
   }
   return lines.join('\n');
 }
