@@ -13,7 +13,7 @@ import { withRecordingDefaults } from '../recording/replay-args.ts';
 import { ResultsReporter } from '../results/results-reporter.ts';
 import {
   linkLatest,
-  redactFile,
+  finishJunit,
   redactResults,
   writeResultsJson,
 } from '../results/write-results.ts';
@@ -79,7 +79,7 @@ async function main(argv: string[]): Promise<number> {
   if (run?.replay !== undefined) results.mode = 'replay';
   const safe = redactResults(results);
   const file = writeResultsJson(safe, outDir);
-  redactFile(join(outDir, 'junit.xml'));
+  finishJunit(join(outDir, 'junit.xml'));
   await writeRunReport(safe, outDir);
   if (args.out === undefined) linkLatest(outDir);
   printSummary(safe, file);

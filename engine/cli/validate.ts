@@ -2,8 +2,7 @@
  * `npm run validate -- [--dtd NAME|PATH] [--depth quick|full] [--max-bytes N] [--json] FILE...`
  *
  * Checks saved responses. `.csv` and `.zip` files (saved policy reports) go to the report-file
- * oracle (engine/oracles/report/validate-file.ts, loaded when first needed; `--depth`, default
- * full). Every other file is read as XML and validated against a pinned DTD, chosen from its
+ * oracle (engine/oracles/report/validate-file.ts; `--depth`, default full). Every other file is read as XML and validated against a pinned DTD, chosen from its
  * DOCTYPE system id or root element or named with --dtd; files over --max-bytes (default
  * 256 MB) are refused unread. Prints one line per file (`path: valid (map-2.dtd)`,
  * or `path: invalid (3 errors)` followed by the errors, indented); `--json` prints the verdicts.
@@ -13,36 +12,19 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FileVerdict } from '../oracles/file-verdict.ts';
+import { validateReportFile } from '../oracles/report/validate-file.ts';
 import { DEFAULT_MAX_XML_BYTES, loadDtd, validateXmlFile } from '../oracles/xml/index.ts';
 
 type Depth = 'quick' | 'full';
-type ValidateReportFile = (path: string, options: { depth: Depth }) => Promise<FileVerdict>;
 
 const USAGE =
   'usage: npm run validate -- [--dtd NAME|PATH] [--depth quick|full] [--max-bytes N] [--json] FILE...';
 const REPORT_EXTENSIONS = new Set(['.csv', '.zip']);
 
-/** Loads the report-file oracle, written separately; a message when it is not there yet. */
-async function reportOracle(): Promise<ValidateReportFile | string> {
-  const url = new URL('../oracles/report/validate-file.ts', import.meta.url).href;
-  try {
-    const loaded = (await import(url)) as { validateReportFile?: unknown };
-    if (typeof loaded.validateReportFile === 'function') {
-      return loaded.validateReportFile as ValidateReportFile;
-    }
-    return 'engine/oracles/report/validate-file.ts does not export validateReportFile';
-  } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return `the report-file oracle (engine/oracles/report/validate-file.ts) cannot be loaded: ${reason}`;
-  }
-}
-
 async function validateReport(file: string, depth: Depth): Promise<FileVerdict> {
   const kind = `report${extname(file).toLowerCase()}`;
-  const oracle = await reportOracle();
-  if (typeof oracle === 'string') return { file, kind, status: 'unreadable', detail: [oracle] };
   try {
-    return await oracle(file, { depth });
+    return await validateReportFile(file, { depth });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { file, kind, status: 'unreadable', detail: [`report-file oracle failed: ${reason}`] };

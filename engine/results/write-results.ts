@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { redact } from '../secrets.ts';
+import { junitNamesByRuleId } from './junit-names.ts';
 import type { RunResults } from './results-schema.ts';
 
 /** A copy of the results with every registered secret replaced by its placeholder. */
@@ -8,11 +9,13 @@ export function redactResults(results: RunResults): RunResults {
   return JSON.parse(redact(JSON.stringify(results))) as RunResults;
 }
 
-/** Redacts a file written by someone else (vitest's JUnit reporter) in place. */
-export function redactFile(file: string): void {
+/**
+ * Rewrites vitest's junit.xml in place: secrets redacted, test cases named by rule id.
+ */
+export function finishJunit(file: string): void {
   if (!existsSync(file)) return;
   const text = readFileSync(file, 'utf8');
-  const safe = redact(text);
+  const safe = junitNamesByRuleId(redact(text));
   if (safe !== text) writeFileSync(file, safe);
 }
 
