@@ -3,17 +3,24 @@ import { dirname, resolve } from 'node:path';
 import { ProfileError } from '../errors.ts';
 import { PLATFORM_API_URLS, isLoopbackHost } from './platforms.ts';
 import {
+  bool,
+  envName,
+  int,
+  object,
+  onlyKeys,
+  refuseSecrets,
+  string,
+  stringList,
+  validRegExp,
+  type Json,
+} from './profile-fields.ts';
+import {
   DEFAULT_PCRS,
   DEFAULT_TIMEOUTS,
   type CredentialRef,
   type ExtraUser,
   type TargetProfile,
 } from './profile.ts';
-
-type Json = Record<string, unknown>;
-
-const SECRET_KEY = /^(password|passwd|pwd|secret|token|apikey|api_key|authorization)$/i;
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const TOP_KEYS = [
   'name',
@@ -257,87 +264,4 @@ function extraUsers(value: unknown): Record<string, ExtraUser> {
     result[role] = user;
   }
   return result;
-}
-
-function refuseSecrets(value: unknown, path: string): void {
-  if (value === null || typeof value !== 'object') return;
-  for (const [key, child] of Object.entries(value)) {
-    const field = path === '' ? key : `${path}.${key}`;
-    if (SECRET_KEY.test(key) || /^username$/i.test(key)) {
-      throw new ProfileError(
-        `profile field \`${field}\` holds a credential: credentials never live in a profile; ` +
-          'put the name of an environment variable in `credentials.usernameEnv` / `passwordEnv`',
-      );
-    }
-    refuseSecrets(child, field);
-  }
-}
-
-function onlyKeys(o: Json, allowed: string[], prefix: string): void {
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) {
-      throw new ProfileError(
-        `profile field \`${prefix}${key}\` is unknown: allowed here are ${allowed.filter((k) => !k.startsWith('$')).join(', ')}`,
-      );
-    }
-  }
-}
-
-function object(value: unknown, field: string): Json {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ProfileError(`profile field \`${field}\` must be an object`);
-  }
-  return value as Json;
-}
-
-function string(value: unknown, field: string, what: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new ProfileError(`profile field \`${field}\` is missing or empty: put ${what} there`);
-  }
-  return value;
-}
-
-function stringList(value: unknown, field: string): string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw new ProfileError(`profile field \`${field}\` must be a list of strings`);
-  }
-  return value as string[];
-}
-
-function int(value: unknown, field: string, min: number): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw new ProfileError(
-      `profile field \`${field}\` is ${JSON.stringify(value)}: put a whole number ≥ ${min} there`,
-    );
-  }
-  return value;
-}
-
-function bool(value: unknown, field: string): boolean {
-  if (typeof value !== 'boolean') {
-    throw new ProfileError(
-      `profile field \`${field}\` is ${JSON.stringify(value)}: put true or false there`,
-    );
-  }
-  return value;
-}
-
-function envName(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !ENV_NAME.test(value)) {
-    throw new ProfileError(
-      `profile field \`${field}\` is ${JSON.stringify(value)}: put the name of an environment variable there, e.g. QUALYS_USERNAME`,
-    );
-  }
-  return value;
-}
-
-function validRegExp(pattern: string, index: number): string {
-  try {
-    new RegExp(pattern, 'g');
-  } catch (error) {
-    throw new ProfileError(
-      `profile field \`scrub[${index}]\` is not a regular expression: ${(error as Error).message}`,
-    );
-  }
-  return pattern;
 }
