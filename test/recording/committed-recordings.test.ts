@@ -8,7 +8,7 @@ import { RECORDINGS_ROOT, DEFAULT_REPLAY_DIR } from '../../engine/recording/reco
 import { startReplayServer } from '../../engine/recording/replay-server.ts';
 import { scanForSecrets } from '../../engine/recording/secret-scan.ts';
 import { SIM_CREDENTIAL_ENV } from '../../engine/simulator/sim-fixtures.ts';
-import { ROOT } from '../helpers/run-cli.ts';
+import { ROOT, runCli } from '../helpers/run-cli.ts';
 
 const recordings = readdirSync(RECORDINGS_ROOT, { withFileTypes: true })
   .filter((e) => e.isDirectory() && existsSync(join(RECORDINGS_ROOT, e.name, 'manifest.json')))
@@ -31,6 +31,14 @@ describe('the committed recordings', () => {
       new Set([...manifest.suites, 'harness']),
     );
   });
+
+  test('replay on a fresh clone plays the simulator recording to every rule passing', async () => {
+    const run = await runCli('conformance', ['--target', 'replay']);
+
+    expect(run.code, `${run.stderr}\nstale? run npm run recordings:refresh`).toBe(0);
+    expect(run.results?.mode).toBe('replay');
+    expect(run.results?.rules.every((r) => r.status === 'pass')).toBe(true);
+  }, 120_000);
 
   test.each(recordings)('%s reads without an error and holds no credential in any form', (name) => {
     const dir = join(RECORDINGS_ROOT, name);
