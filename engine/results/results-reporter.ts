@@ -53,7 +53,9 @@ export class ResultsReporter implements Reporter {
         calls: run.proxy.governor.stats(),
       },
       outcomes,
-      run.limits.checks(),
+      // The governor checks every call, but reports under LIMIT-* only when `limits` was
+      // selected, so `--suite reports` reports the report rules alone.
+      config.suites.includes('limits') ? run.limits.checks() : {},
     );
     this.stoppedReason = run.proxy.governor.stoppedReason();
   }
