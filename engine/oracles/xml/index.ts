@@ -3,12 +3,19 @@
  * (libxmljs2), never trusting the body's own DOCTYPE.
  *
  * - `validateXml(body, { dtd, maxBytes })` → `XmlVerdict` (`valid` | `invalid` | `malformed` |
- *   `too-large`), for any bytes; never throws for a body.
+ *   `too-large`), for any bytes; never throws for a body. A map-2 body over 16 MB is first
+ *   validated by parts beside a helper process (split-validation.ts); only `valid` comes
+ *   from there, any other verdict from the whole parse.
  * - `dtdForDocument(body)` picks the pinned DTD from the declared system id or the root element.
  * - `validateXmlFile(path, { dtd?, maxBytes? })` → `FileVerdict` for a saved response.
  * - `loadDtd(name | path)` reads and checks a DTD once per process.
  */
-export { validateXml, DEFAULT_MAX_XML_BYTES, DEFAULT_MAX_XML_ERRORS } from './validate-xml.ts';
+export {
+  validateXml,
+  DEFAULT_MAX_XML_BYTES,
+  DEFAULT_MAX_XML_ERRORS,
+  DEFAULT_SPLIT_ABOVE_BYTES,
+} from './validate-xml.ts';
 export type { ValidateXmlOptions } from './validate-xml.ts';
 export { dtdForDocument, peekDocument } from './dtd-for-document.ts';
 export type { DocumentPeek } from './dtd-for-document.ts';

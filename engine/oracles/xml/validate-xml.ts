@@ -1,9 +1,15 @@
 import { dropDoctype, pinDoctype } from './doctype-rewrite.ts';
+import { NON_VALIDATING, VALIDATING } from './libxml-options.ts';
 import { parseWithLibxml } from './libxml-parse.ts';
 import { loadDtd } from './load-dtd.ts';
 import { parserInput } from './parser-input.ts';
 import type { DtdName } from './pinned-dtds.ts';
 import { scanProlog } from './prolog.ts';
+import {
+  DEFAULT_SPLIT_PART_BYTES,
+  DEFAULT_SPLIT_HELPERS,
+  validatesByParts,
+} from './split-validation.ts';
 import type { XmlIssue, XmlStatus, XmlVerdict } from './xml-verdict.ts';
 
 /** Options of {@link validateXml}. */
@@ -17,6 +23,16 @@ export interface ValidateXmlOptions {
    * body broken everywhere (libxmljs2 builds a JS object per error). Default 100,000.
    */
   maxErrors?: number;
+  /**
+   * A map-2 body with root MAP_REQUEST larger than this many bytes is first validated in parts
+   * of whole MAP elements, here and in helper processes; the verdict is `valid` only when every part is, and
+   * otherwise comes from a whole parse, as for a smaller body. Default 16 MB; Infinity: never.
+   */
+  splitAboveBytes?: number;
+  /** Size a part reaches before it closes. Default 4 MB. */
+  splitPartBytes?: number;
+  /** Helper processes validating parts beside this thread. Default 1 (0 on a single CPU). */
+  splitHelpers?: number;
 }
 
 /** Default of {@link ValidateXmlOptions.maxBytes}. */
@@ -25,13 +41,8 @@ export const DEFAULT_MAX_XML_BYTES = 256 * 1024 * 1024; // 256 MB
 /** Default of {@link ValidateXmlOptions.maxErrors}. */
 export const DEFAULT_MAX_XML_ERRORS = 100_000;
 
-// What libxml2 may do. Off, by omission: noent (no entity substitution), dtdload (no external
-// subset), huge (keeps libxml2's size limits and its entity-amplification guard), xinclude. The
-// body's own DOCTYPE never reaches libxml2 (pinDoctype replaces it), so dtdvalid validates
-// against the pinned DTD only, which declares no entity. compact and noblanks make the tree
-// smaller and change no verdict: blanks are dropped only where the DTD makes them ignorable.
-const VALIDATING = { dtdvalid: true, nonet: true, big_lines: true, compact: true, noblanks: true };
-const NON_VALIDATING = { nonet: true, big_lines: true };
+/** Default of {@link ValidateXmlOptions.splitAboveBytes}. */
+export const DEFAULT_SPLIT_ABOVE_BYTES = 16 * 1024 * 1024; // 16 MB
 
 /**
  * Validates an XML body against a pinned DTD (or a DTD file), whatever DOCTYPE the body
@@ -39,7 +50,8 @@ const NON_VALIDATING = { nonet: true, big_lines: true };
  * loaded from them, no entity is expanded, nothing is fetched.
  * @param body the response body; a string is taken as Unicode text, bytes may be in any
  *   encoding libxml2 knows (UTF-8, UTF-16, ISO-8859-x).
- * @param options `dtd` (required), `maxBytes` (default 256 MB), `maxErrors` (default 100,000).
+ * @param options `dtd` (required), `maxBytes` (default 256 MB), `maxErrors` (default 100,000),
+ *   `splitAboveBytes` (16 MB), `splitPartBytes` (4 MB), `splitHelpers` (1).
  * @returns a verdict for any input: `valid`, `invalid` (every validity error with its line),
  *   `malformed` (the parser's first fatal error and its line) or `too-large`.
  * @throws XmlOracleError only when the DTD itself cannot be used (see loadDtd).
@@ -91,6 +103,16 @@ export function validateXml(body: Buffer | string, options: ValidateXmlOptions):
   }
 
   const root = dtd.root ?? (/^[^\s<>&"'=]+$/.test(prolog.root.name) ? prolog.root.name : 'x');
+  const split = {
+    partBytes: options.splitPartBytes ?? DEFAULT_SPLIT_PART_BYTES,
+    helpers: options.splitHelpers ?? DEFAULT_SPLIT_HELPERS,
+  };
+  if (
+    input.bytes.length > (options.splitAboveBytes ?? DEFAULT_SPLIT_ABOVE_BYTES) &&
+    validatesByParts(input.bytes, prolog, dtd, { utf8: input.utf8, encoding }, split)
+  ) {
+    return verdict('valid', { ...found, warnings });
+  }
   const { source, shift } = pinDoctype(input.bytes, prolog, dtd, root);
   const report = parseWithLibxml(source, { ...VALIDATING, ...encoding }, shift, maxErrors);
   warnings.push(...report.warnings);
