@@ -1,6 +1,7 @@
 import type { LoadedDtd } from './load-dtd.ts';
 import { lineAt } from './prolog.ts';
 import type { Prolog } from './prolog.ts';
+import { NEWLINE } from './xml-bytes.ts';
 
 /** Where a rewrite moved the columns of one line: to report columns of the body as received. */
 export interface ColumnShift {
@@ -9,8 +10,6 @@ export interface ColumnShift {
   fromColumn: number;
   delta: number;
 }
-
-const NEWLINE = 0x0a;
 
 /** Offset of the last line break before offset `at`, or -1. */
 function newlineBefore(bytes: Buffer, at: number): number {

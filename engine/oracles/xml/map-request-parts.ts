@@ -1,3 +1,5 @@
+import { BANG, DQUOTE, GT, LT, QUESTION, SLASH, SQUOTE } from './xml-bytes.ts';
+
 /** Where the content of a `<MAP_REQUEST>` root splits into parts of whole MAP elements. */
 export interface MapRequestParts {
   /** Byte offset just past the root start tag `<MAP_REQUEST>`. */
@@ -10,14 +12,6 @@ export interface MapRequestParts {
    */
   bounds: number[];
 }
-
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const BANG = 0x21;
-const QUESTION = 0x3f;
-const DQUOTE = 0x22;
-const SQUOTE = 0x27;
 
 function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a;

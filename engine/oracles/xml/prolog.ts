@@ -1,4 +1,15 @@
 import type { XmlIssue } from './xml-verdict.ts';
+import {
+  CLOSE_BRACKET,
+  DQUOTE,
+  GT,
+  LT,
+  NEWLINE,
+  OPEN_BRACKET,
+  QUESTION,
+  SLASH,
+  SQUOTE,
+} from './xml-bytes.ts';
 
 /** The DOCTYPE declaration of a document, as written; never loaded. */
 export interface DoctypeDeclaration {
@@ -23,16 +34,6 @@ export interface Prolog {
   /** Set when the prolog cannot be handed to libxml2 safely (an unreadable DOCTYPE). */
   problem: XmlIssue | null;
 }
-
-const LT = 0x3c;
-const GT = 0x3e;
-const QUESTION = 0x3f;
-const SLASH = 0x2f;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const DQUOTE = 0x22;
-const SQUOTE = 0x27;
-const NEWLINE = 0x0a;
 
 function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === NEWLINE;
