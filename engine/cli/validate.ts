@@ -2,8 +2,9 @@
  * `npm run validate -- [--dtd NAME|PATH] [--depth quick|full] [--max-bytes N] [--json] FILE...`
  *
  * Checks saved responses. `.csv` and `.zip` files (saved policy reports) go to the report-file
- * oracle (engine/oracles/report/validate-file.ts; `--depth`, default full). Every other file is read as XML and validated against a pinned DTD, chosen from its
- * DOCTYPE system id or root element or named with --dtd; files over --max-bytes (default
+ * oracle (engine/oracles/report/validate-file.ts; `--depth`, default full). Every other file
+ * is read as XML and validated against a pinned DTD, chosen from its DOCTYPE system id or root
+ * element or named with --dtd; files over --max-bytes (default
  * 256 MB) are refused unread. Prints one line per file (`path: valid (map-2.dtd)`,
  * or `path: invalid (3 errors)` followed by the errors, indented); `--json` prints the verdicts.
  * Exit code: 0 all valid, 1 any invalid, 2 any unreadable (missing, malformed, too large) or a

@@ -22,8 +22,8 @@ const SERVED_HEADERS_SKIPPED = new Set(['content-length', 'transfer-encoding', '
  * Plays a recording as an HTTP server on 127.0.0.1: each call is matched on its label, method,
  * path, user and parameters (as a set, volatile ones left out), and the k-th identical call
  * within a label gets the k-th recorded answer, so stateful sequences replay in order (past the
- * last one, only when all its answers were the same). A call without a recording gets a harness error (`x-harness-error: no-recording`) saying what was
- * asked and how to record it.
+ * last one, only when all its answers were the same). A call without a recording gets a
+ * harness error (`x-harness-error: no-recording`) saying what was asked and how to record it.
  * @param users username → profile role, for the Basic credentials the governor sends
  */
 export async function startReplayServer(
