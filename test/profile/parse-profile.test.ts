@@ -57,6 +57,13 @@ describe('target profiles', () => {
     expect(profile.fixtures.map?.optionProfile).toBe('Initial Options');
   });
 
+  test('the template in targets/example.json is a valid profile', () => {
+    const profile = loadProfile(new URL('../../targets/example.json', import.meta.url).pathname);
+
+    expect(profile.apiUrl).toBe('https://qualysapi.qualys.com');
+    expect(Object.keys(profile.users)).toEqual(['networkDisabled', 'noPolicyPermission']);
+  });
+
   test('a platform name resolves to its API server URL', () => {
     const { apiUrl: _dropped, ...rest } = EXAMPLE;
 
