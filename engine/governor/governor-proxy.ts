@@ -13,6 +13,7 @@ import { CallGovernor, type GovernorBudget } from './call-governor.ts';
 import type { ExchangeObserver } from './exchange.ts';
 import { HARNESS_HEADERS } from './harness-headers.ts';
 import { peekBody } from './peek-body.ts';
+import { firstHeader, readRequestText } from '../http-values.ts';
 
 /** What the proxy needs to reach the target. */
 export interface GovernorProxyOptions {
@@ -67,7 +68,7 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
       answerHarness(res, 400, 'unknown-user', `no user "${role}" in the profile's users`);
       return;
     }
-    const form = req.method === 'POST' ? await readAll(req) : undefined;
+    const form = req.method === 'POST' ? await readRequestText(req) : undefined;
     const url = new URL(req.url ?? '/', 'http://proxy');
     const noRetry = header(req, HARNESS_HEADERS.noRetry) === '1';
     const timeout = Number(header(req, HARNESS_HEADERS.timeoutMs) ?? NaN);
@@ -112,7 +113,7 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
         answerHarness(res, 502, 'transport-error', (error as HarnessError).message);
         return true;
       }
-      if (first(response.headers[HARNESS_HEADERS.error]) !== undefined) {
+      if (firstHeader(response.headers[HARNESS_HEADERS.error]) !== undefined) {
         // A harness error from the upstream (the replay server: no recording of the call) is
         // not an answer of the target: relayed as it is, unclassified, unobserved, unrecorded.
         res.statusCode = response.status;
@@ -123,7 +124,7 @@ export async function startGovernorProxy(options: GovernorProxyOptions): Promise
         await pipeline(response.body, res);
         return true;
       }
-      const contentType = first(response.headers['content-type']);
+      const contentType = firstHeader(response.headers['content-type']);
       const wantsBody =
         response.status >= 400 || isXmlContentType(contentType) || contentType === undefined;
       const peeked = wantsBody ? await peekBody(response.body, CLASSIFY_LIMIT) : undefined;
@@ -211,15 +212,5 @@ function answerHarness(res: ServerResponse, status: number, kind: string, reason
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
-  return first(req.headers[name]);
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-async function readAll(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return firstHeader(req.headers[name]);
 }

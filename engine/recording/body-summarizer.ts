@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { RecordedProfile } from './recording-format.ts';
+import { firstHeader } from '../http-values.ts';
 
 /** Response headers as the governor saw them. */
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
@@ -68,12 +69,8 @@ export const defaultSummarizer: BodySummarizer = {
       }
     }
     const summary: DefaultSummary = { bytes, sha256: hash.digest('hex') };
-    const contentType = first(context.headers['content-type']);
+    const contentType = firstHeader(context.headers['content-type']);
     if (isTextContentType(contentType)) summary.textHead = Buffer.concat(head).toString('utf8');
     return summary;
   },
 };
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}

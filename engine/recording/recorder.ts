@@ -25,6 +25,7 @@ import { exchangeBaseName, slug, suiteOfLabel } from './recording-paths.ts';
 import { canonicalParams } from './request-key.ts';
 import type { Scrubber } from './scrubber.ts';
 import { BODY_SUMMARIZERS } from './summarizers.ts';
+import { firstHeader } from '../http-values.ts';
 
 /** What a recording run is. */
 export interface RecorderOptions {
@@ -118,7 +119,7 @@ export class Recorder {
         ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
       },
     };
-    const contentType = first(exchange.headers['content-type']);
+    const contentType = firstHeader(exchange.headers['content-type']);
     const capture = new BodyCapture({
       limit: isXmlContentType(contentType) ? this.#limits.xmlBytes : this.#limits.inlineBytes,
       headBytes: this.#limits.headBytes,
@@ -281,8 +282,4 @@ function extensionOf(contentType: string | undefined): string {
   if (contentType !== undefined && /csv/i.test(contentType)) return '.csv';
   if (contentType !== undefined && /json/i.test(contentType)) return '.json';
   return '.txt';
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -6,6 +6,7 @@ import { refreshHint } from './manifest.ts';
 import type { LoadedExchange, LoadedRecording } from './read-recording.ts';
 import { RECORDED_SUMMARY_HEADER } from './recording-format.ts';
 import { describeParams, requestKey } from './request-key.ts';
+import { firstHeader, readRequestText } from '../http-values.ts';
 
 /** A running replay server. */
 export interface ReplayServer {
@@ -51,14 +52,14 @@ export async function startReplayServer(
   });
 
   async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const form = req.method === 'POST' ? await readAll(req) : '';
+    const form = req.method === 'POST' ? await readRequestText(req) : '';
     const url = new URL(req.url ?? '/', 'http://replay');
     const user = users.get(basicUser(req.headers.authorization) ?? '');
     if (user === undefined) {
       harnessError(res, 'replay-error', 'the replay server was called without a replay user');
       return;
     }
-    const label = first(req.headers[HARNESS_HEADERS.label]) ?? '';
+    const label = firstHeader(req.headers[HARNESS_HEADERS.label]) ?? '';
     const request = {
       method: req.method ?? 'GET',
       path: url.pathname,
@@ -139,14 +140,4 @@ function basicUser(authorization: string | undefined): string | undefined {
   const token = /^Basic\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   if (token === undefined) return undefined;
   return Buffer.from(token, 'base64').toString('utf8').split(':')[0];
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-async function readAll(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

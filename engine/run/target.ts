@@ -9,6 +9,7 @@ import { loadExpectations, type Expectations } from '../expectations/expectation
 import { readRecordedSummary, type RecordedSummary } from '../recording/recorded-summary.ts';
 import { RECORDED_SUMMARY_HEADER } from '../recording/recording-format.ts';
 import type { RunConfig } from './run-config.ts';
+import { firstHeader } from '../http-values.ts';
 
 /** A call's answer with its body read (up to the cap) and classified. */
 export interface CallResult {
@@ -75,7 +76,7 @@ export class HarnessTarget {
       curl: this.curl(request),
     });
     const body = await readBody(response.body, textCap);
-    const contentType = first(response.headers['content-type']);
+    const contentType = firstHeader(response.headers['content-type']);
     const classification = classifyResponse({
       status: response.status,
       contentType,
@@ -85,7 +86,7 @@ export class HarnessTarget {
     if (logged !== undefined && logged.described === describeRequest(request)) {
       logged.excerpt = body.text.slice(0, 300);
     }
-    if (first(response.headers[HARNESS_HEADERS.stopped]) !== undefined) {
+    if (firstHeader(response.headers[HARNESS_HEADERS.stopped]) !== undefined) {
       throw new AccountError(
         `the target refused the account: ${classification.reason ?? ''}`,
         classification.code,
@@ -119,15 +120,15 @@ export class HarnessTarget {
     const label = request.label ?? this.#label;
     if (label !== undefined) headers[HARNESS_HEADERS.label] = label;
     const response = await this.#client.send(request, headers);
-    const deferred = first(response.headers[HARNESS_HEADERS.deferred]);
-    const error = first(response.headers[HARNESS_HEADERS.error]);
+    const deferred = firstHeader(response.headers[HARNESS_HEADERS.deferred]);
+    const error = firstHeader(response.headers[HARNESS_HEADERS.error]);
     if (deferred !== undefined || error !== undefined) {
       const text = (await readBody(response.body, 64_000)).text;
       const reason = (JSON.parse(text) as { reason: string }).reason;
       if (deferred !== undefined) throw new CallDeferred(reason);
       throw new HarnessError('GOVERNOR_ERROR', `${describeRequest(request)}: ${reason}`);
     }
-    const summaryFile = first(response.headers[RECORDED_SUMMARY_HEADER]);
+    const summaryFile = firstHeader(response.headers[RECORDED_SUMMARY_HEADER]);
     if (summaryFile !== undefined) {
       return { ...response, recordedSummary: readRecordedSummary(summaryFile) };
     }
@@ -167,8 +168,4 @@ let shared: HarnessTarget | undefined;
 export function harnessTarget(): HarnessTarget {
   shared ??= new HarnessTarget(inject('harness'));
   return shared;
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
