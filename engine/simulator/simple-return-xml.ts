@@ -1,5 +1,6 @@
 import type { SimResponse } from './sim-types.ts';
 import { xmlEscape } from './xml-escape.ts';
+import { qualysDatetime } from './qualys-datetime.ts';
 
 /** Content type Qualys sends with SIMPLE_RETURN bodies (seen on real 400s). */
 export const XML_CONTENT_TYPE = 'application/xml';
@@ -12,7 +13,7 @@ export function simpleReturnXml(response: {
   datetime?: string;
   dtdUrl?: string;
 }): string {
-  const datetime = response.datetime ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const datetime = response.datetime ?? qualysDatetime();
   const dtd = response.dtdUrl ?? 'https://qualysapi.qualys.com/api/2.0/simple_return.dtd';
   const lines = [
     `<!DOCTYPE SIMPLE_RETURN SYSTEM "${dtd}">`,

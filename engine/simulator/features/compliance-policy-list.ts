@@ -1,8 +1,8 @@
 import type { SimRequest, SimResponse } from '../sim-types.ts';
-import { xmlDocument } from '../simple-return-xml.ts';
 import { xmlEscape } from '../xml-escape.ts';
 import { TAG_ERRORS } from './compliance-policy-errors.ts';
 import type { SimPolicy } from './compliance-policy-store.ts';
+import { listOutput } from '../list-output-xml.ts';
 
 /** Parameters of action=list the simulator takes (a subset of the real operation's). */
 export const POLICY_LIST_PARAMS = ['ids', 'id_min', 'id_max', 'details'];
@@ -46,19 +46,11 @@ export function handlePolicyList(
     .filter((p) => filters.every((keep) => keep(p.id)))
     .sort((a, b) => a.id - b.id);
   const rows = visible.map((p) => (details === 'None' ? idOnly(p) : policyXml(p)));
-  const body = [
-    '<?xml version="1.0" encoding="UTF-8" ?>',
-    '<!DOCTYPE POLICY_LIST_OUTPUT SYSTEM ' +
-      '"https://qualysapi.qualys.com/api/2.0/fo/compliance/policy/policy_list_output.dtd">',
-    '<POLICY_LIST_OUTPUT>',
-    '  <RESPONSE>',
-    `    <DATETIME>${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}</DATETIME>`,
-    ...(rows.length > 0 ? ['    <POLICY_LIST>', ...rows, '    </POLICY_LIST>'] : []),
-    '  </RESPONSE>',
-    '</POLICY_LIST_OUTPUT>',
-    '',
-  ].join('\n');
-  return xmlDocument(body);
+  return listOutput(
+    'POLICY_LIST_OUTPUT',
+    'https://qualysapi.qualys.com/api/2.0/fo/compliance/policy/policy_list_output.dtd',
+    rows,
+  );
 }
 
 function idOnly(policy: SimPolicy): string {

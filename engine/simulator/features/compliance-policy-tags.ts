@@ -2,6 +2,7 @@ import type { SimContext, SimRequest, SimResponse } from '../sim-types.ts';
 import { simpleReturnXml, XML_CONTENT_TYPE } from '../simple-return-xml.ts';
 import { TAG_ERRORS } from './compliance-policy-errors.ts';
 import { subscriptionTags, type SimPolicy, type SimSelector } from './compliance-policy-store.ts';
+import { qualysDatetime } from '../qualys-datetime.ts';
 
 /** The three 10.18 actions on /api/2.0/fo/compliance/policy/. */
 export type SimTagAction = 'set_asset_tags' | 'add_asset_tags' | 'remove_asset_tags';
@@ -94,7 +95,7 @@ export function handleTagAction(
 
   apply(action, policy, named, selectors, context);
   if (evaluateNow === '1') policy.evaluations += 1;
-  policy.lastModifiedAt = new Date(context.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  policy.lastModifiedAt = qualysDatetime(context.now());
   policy.lastModifiedBy = request.user.login;
   return {
     status: 200,

@@ -4,6 +4,7 @@ import type { FeatureOptions } from './index.ts';
 import { discoverHosts } from './map-hosts.ts';
 import { readMapRequest } from './map-request.ts';
 import { mapErrorsXml, mapRequestXml } from './map-xml.ts';
+import { qualysDatetime } from '../qualys-datetime.ts';
 
 /** The v1 Launch Map endpoint (release notes 10.18: "APIs affected /msp/map-2.php"). */
 export const MAP_PATH = '/msp/map-2.php';
@@ -43,7 +44,7 @@ export function mapFeature(_options: FeatureOptions): SimFeature {
           const answer = {
             login: request.user.login,
             company: request.user.subscription.company,
-            date: new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            date: qualysDatetime(seconds * 1000),
             title: read.title,
             scanner: read.scanner,
             optionProfile: read.optionProfile,

@@ -1,8 +1,9 @@
 import type { SimFeature, SimResponse } from '../sim-types.ts';
-import { requestError, xmlDocument } from '../simple-return-xml.ts';
+import { requestError } from '../simple-return-xml.ts';
 import { xmlEscape } from '../xml-escape.ts';
 import type { FeatureOptions } from './index.ts';
 import { subscriptionNetworks } from './network-catalogue.ts';
+import { listOutput } from '../list-output-xml.ts';
 
 /**
  * What a subscription without Network Support answers to the network list. The vendor documents
@@ -48,19 +49,12 @@ export function networkListFeature(_options: FeatureOptions): SimFeature {
               '      </NETWORK>',
             ].join('\n'),
           );
-          const datetime = new Date(context.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-          const body = [
-            '<?xml version="1.0" encoding="UTF-8" ?>',
-            '<!DOCTYPE NETWORK_LIST_OUTPUT SYSTEM "https://qualysapi.qualys.com/api/2.0/fo/network/network_list_output.dtd">',
-            '<NETWORK_LIST_OUTPUT>',
-            '  <RESPONSE>',
-            `    <DATETIME>${datetime}</DATETIME>`,
-            ...(rows.length > 0 ? ['    <NETWORK_LIST>', ...rows, '    </NETWORK_LIST>'] : []),
-            '  </RESPONSE>',
-            '</NETWORK_LIST_OUTPUT>',
-            '',
-          ].join('\n');
-          return xmlDocument(body);
+          return listOutput(
+            'NETWORK_LIST_OUTPUT',
+            'https://qualysapi.qualys.com/api/2.0/fo/network/network_list_output.dtd',
+            rows,
+            context.now(),
+          );
         },
       },
     ],

@@ -6,10 +6,11 @@ import { reportDeliveryResponse, type ReportDelivery } from '../report-body/repo
 import { formatReportSize } from '../report-body/report-size-text.ts';
 import { SIM_FIXTURES } from '../sim-fixtures.ts';
 import type { SimContext, SimFeature, SimRequest, SimResponse } from '../sim-types.ts';
-import { requestError, xmlDocument } from '../simple-return-xml.ts';
+import { requestError } from '../simple-return-xml.ts';
 import { xmlEscape } from '../xml-escape.ts';
 import type { FeatureOptions } from './index.ts';
 import { REPORT_FAULT } from './report-faults.ts';
+import { listOutput } from '../list-output-xml.ts';
 
 /** Size of a fixture report that `reportSizes` does not list, in bytes. */
 export const DEFAULT_REPORT_BYTES = 200_000;
@@ -59,18 +60,11 @@ export function reportsFeature(options: FeatureOptions): SimFeature {
               '      </REPORT>',
             ].join('\n'),
           );
-          const body = [
-            '<?xml version="1.0" encoding="UTF-8" ?>',
-            '<!DOCTYPE REPORT_LIST_OUTPUT SYSTEM "https://qualysapi.qualys.com/api/2.0/fo/report/report_list_output.dtd">',
-            '<REPORT_LIST_OUTPUT>',
-            '  <RESPONSE>',
-            `    <DATETIME>${new Date().toISOString().replace(/\.\d{3}Z$/, 'Z')}</DATETIME>`,
-            ...(rows.length > 0 ? ['    <REPORT_LIST>', ...rows, '    </REPORT_LIST>'] : []),
-            '  </RESPONSE>',
-            '</REPORT_LIST_OUTPUT>',
-            '',
-          ].join('\n');
-          return xmlDocument(body);
+          return listOutput(
+            'REPORT_LIST_OUTPUT',
+            'https://qualysapi.qualys.com/api/2.0/fo/report/report_list_output.dtd',
+            rows,
+          );
         },
       },
       {
